@@ -1,0 +1,43 @@
+package io.dualwrite.bootstrap;
+
+/**
+ * What the agent does when instrumented JDBC code runs. Implemented inside the agent's isolated class
+ * loader and installed into {@link JdbcHooks}. JDBC objects travel as {@code Object}: this class lives on
+ * the bootstrap class path, where the {@code java.sql} module is not visible.
+ */
+public interface HookHandler {
+
+    void onConnect(String url, Object connection);
+
+    void onStatementCreated(Object connection, Object statement, String preparedSql);
+
+    void onAutoCommit(Object connection, boolean autoCommit);
+
+    void onCommit(Object connection);
+
+    void onRollback(Object connection, Object savepointOrNull);
+
+    void onSavepoint(Object connection, Object savepoint);
+
+    void onReleaseSavepoint(Object connection, Object savepoint);
+
+    void onConnectionClose(Object connection);
+
+    /** Returns a token for {@link #exitExecute}, or null when this call is not one the agent follows. */
+    Object enterExecute(Object statement);
+
+    void exitExecute(Object token, String sql, Object batchCounts, Throwable thrown);
+
+    void onAddBatch(Object statement, String sqlOrNull);
+
+    void onClearBatch(Object statement);
+
+    void onClearParameters(Object statement);
+
+    void onParameter(Object statement, String setter, Object[] args);
+
+    /** Returns what the driver should read instead of {@code stream}: the same content, kept for the mirror. */
+    Object replayableStream(Object statement, Object stream, Object[] args);
+
+    void onStatementClose(Object statement);
+}

@@ -1,0 +1,131 @@
+package io.dualwrite.bootstrap;
+
+/**
+ * The facade that advice inlined into driver classes calls. Until the agent installs its handler, and
+ * whenever it is inactive, every hook does nothing. The agent's own JDBC work runs inside
+ * {@link CallDepth#suppress()}, so nothing it does on the secondary is ever seen here.
+ */
+public final class JdbcHooks {
+
+    private static volatile HookHandler handler;
+
+    private JdbcHooks() {
+    }
+
+    public static void install(HookHandler newHandler) {
+        handler = newHandler;
+    }
+
+    private static HookHandler active() {
+        HookHandler current = handler;
+        return current == null || CallDepth.isSuppressed() ? null : current;
+    }
+
+    public static void onConnect(String url, Object connection) {
+        HookHandler h = active();
+        if (h != null && connection != null) {
+            h.onConnect(url, connection);
+        }
+    }
+
+    public static void onStatementCreated(Object connection, Object statement, String preparedSql) {
+        HookHandler h = active();
+        if (h != null && statement != null) {
+            h.onStatementCreated(connection, statement, preparedSql);
+        }
+    }
+
+    public static void onAutoCommit(Object connection, boolean autoCommit) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onAutoCommit(connection, autoCommit);
+        }
+    }
+
+    public static void onCommit(Object connection) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onCommit(connection);
+        }
+    }
+
+    public static void onRollback(Object connection, Object savepointOrNull) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onRollback(connection, savepointOrNull);
+        }
+    }
+
+    public static void onSavepoint(Object connection, Object savepoint) {
+        HookHandler h = active();
+        if (h != null && savepoint != null) {
+            h.onSavepoint(connection, savepoint);
+        }
+    }
+
+    public static void onReleaseSavepoint(Object connection, Object savepoint) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onReleaseSavepoint(connection, savepoint);
+        }
+    }
+
+    public static void onConnectionClose(Object connection) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onConnectionClose(connection);
+        }
+    }
+
+    public static Object enterExecute(Object statement) {
+        HookHandler h = active();
+        return h == null ? null : h.enterExecute(statement);
+    }
+
+    public static void exitExecute(Object token, String sql, Object batchCounts, Throwable thrown) {
+        HookHandler h = handler;
+        if (h != null && token != null) {
+            h.exitExecute(token, sql, batchCounts, thrown);
+        }
+    }
+
+    public static void onAddBatch(Object statement, String sqlOrNull) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onAddBatch(statement, sqlOrNull);
+        }
+    }
+
+    public static void onClearBatch(Object statement) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onClearBatch(statement);
+        }
+    }
+
+    public static void onClearParameters(Object statement) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onClearParameters(statement);
+        }
+    }
+
+    public static void onParameter(Object statement, String setter, Object[] args) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onParameter(statement, setter, args);
+        }
+    }
+
+    public static Object replayableStream(Object statement, Object stream, Object[] args) {
+        HookHandler h = active();
+        return h == null || stream == null ? stream : h.replayableStream(statement, stream, args);
+    }
+
+    public static void onStatementClose(Object statement) {
+        HookHandler h = active();
+        if (h != null) {
+            h.onStatementClose(statement);
+        }
+    }
+}
