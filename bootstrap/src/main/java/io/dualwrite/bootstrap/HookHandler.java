@@ -26,7 +26,10 @@ public interface HookHandler {
     /** Returns a token for {@link #exitExecute}, or null when this call is not one the agent follows. */
     Object enterExecute(Object statement);
 
-    void exitExecute(Object token, String sql, Object batchCounts, Throwable thrown);
+    void exitExecute(Object token, String sql, Throwable thrown);
+
+    /** {@code counts} is the {@code int[]} or {@code long[]} the driver returned, or null when it threw. */
+    void exitBatch(Object token, Object counts, Throwable thrown);
 
     void onAddBatch(Object statement, String sqlOrNull);
 

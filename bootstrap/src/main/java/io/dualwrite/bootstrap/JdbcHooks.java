@@ -82,10 +82,17 @@ public final class JdbcHooks {
         return h == null ? null : h.enterExecute(statement);
     }
 
-    public static void exitExecute(Object token, String sql, Object batchCounts, Throwable thrown) {
+    public static void exitExecute(Object token, String sql, Throwable thrown) {
         HookHandler h = handler;
         if (h != null && token != null) {
-            h.exitExecute(token, sql, batchCounts, thrown);
+            h.exitExecute(token, sql, thrown);
+        }
+    }
+
+    public static void exitBatch(Object token, Object counts, Throwable thrown) {
+        HookHandler h = handler;
+        if (h != null && token != null) {
+            h.exitBatch(token, counts, thrown);
         }
     }
 

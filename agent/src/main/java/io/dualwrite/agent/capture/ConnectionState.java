@@ -1,0 +1,80 @@
+package io.dualwrite.agent.capture;
+
+import io.dualwrite.agent.mirror.MirroredWrite;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A followed connection: its auto-commit mode and the writes of its open transaction, which reach the
+ * secondary only once the primary committed them. Used by one thread at a time, as JDBC connections are.
+ */
+final class ConnectionState {
+
+    /** Marks a connection whose URL does not match {@code primary.url-pattern}. */
+    static final ConnectionState NOT_MIRRORED = new ConnectionState(true);
+
+    private boolean autoCommit;
+    private final List<MirroredWrite> pending = new ArrayList<>();
+    private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
+
+    ConnectionState(boolean autoCommit) {
+        this.autoCommit = autoCommit;
+    }
+
+    boolean isMirrored() {
+        return this != NOT_MIRRORED;
+    }
+
+    boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Returns true when this change ends a transaction, which JDBC says commits it. */
+    boolean setAutoCommit(boolean newAutoCommit) {
+        boolean commits = newAutoCommit && !autoCommit;
+        autoCommit = newAutoCommit;
+        return commits;
+    }
+
+    void add(MirroredWrite write) {
+        pending.add(write);
+    }
+
+    /** Takes the committed transaction's writes, leaving none pending. */
+    List<MirroredWrite> takePending() {
+        List<MirroredWrite> committed = new ArrayList<>(pending);
+        pending.clear();
+        savepoints.clear();
+        return committed;
+    }
+
+    /** Drops every pending write; returns how many. */
+    int dropPending() {
+        int dropped = pending.size();
+        pending.clear();
+        savepoints.clear();
+        return dropped;
+    }
+
+    void savepoint(Object savepoint) {
+        savepoints.put(savepoint, pending.size());
+    }
+
+    void releaseSavepoint(Object savepoint) {
+        savepoints.remove(savepoint);
+    }
+
+    /** Drops the writes made after {@code savepoint}, and the savepoints set after it; returns how many. */
+    int rollbackTo(Object savepoint) {
+        Integer mark = savepoints.get(savepoint);
+        if (mark == null) {
+            return 0;
+        }
+        int dropped = pending.size() - mark;
+        pending.subList(mark, pending.size()).clear();
+        savepoints.values().removeIf(position -> position > mark);
+        return dropped;
+    }
+}

@@ -1,0 +1,339 @@
+package io.dualwrite.agent.capture;
+
+import com.blogspot.mydailyjava.weaklockfree.WeakConcurrentMap;
+import io.dualwrite.agent.config.AgentConfig;
+import io.dualwrite.agent.config.Glob;
+import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.mirror.MirroredWrite;
+import io.dualwrite.agent.mirror.PreparedWrite;
+import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.sql.SqlClassificationCache;
+import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.bootstrap.CallDepth;
+import io.dualwrite.bootstrap.HookHandler;
+import java.io.InputStream;
+import java.io.Reader;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The agent's side of every hook: follows the connections whose URL matches the primary pattern and their
+ * statements, captures what each write sent to the primary, and once the primary has it (at once in
+ * auto-commit, at commit otherwise) hands it to the mirror. JDBC objects are held weakly, so the agent never
+ * keeps a connection or statement alive.
+ */
+public final class JdbcEvents implements HookHandler {
+
+    private static final int CLASSIFICATION_CACHE_SIZE = 4096;
+
+    private final Glob primaryUrl;
+    private final WriteSelector selector;
+    private final Mirror mirror;
+    private final WriteStats stats;
+    private final SqlClassificationCache classifier = new SqlClassificationCache(CLASSIFICATION_CACHE_SIZE);
+    private final WeakConcurrentMap<Object, ConnectionState> connections = new WeakConcurrentMap.WithInlinedExpunction<>();
+    private final WeakConcurrentMap<Object, StatementState> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
+
+    public JdbcEvents(AgentConfig config, Mirror mirror, WriteStats stats, Logger log) {
+        this.primaryUrl = config.primaryUrlPattern();
+        this.selector = new WriteSelector(config.writes(), log);
+        this.mirror = mirror;
+        this.stats = stats;
+    }
+
+    @Override
+    public void onConnect(String url, Object connection) {
+        connections.put(connection, follow(url, connection));
+    }
+
+    private ConnectionState follow(String url, Object connection) {
+        if (url == null || !primaryUrl.matches(url)) {
+            return ConnectionState.NOT_MIRRORED;
+        }
+        mirror.rememberDriverLoader(connection.getClass().getClassLoader());
+        CallDepth.suppress();
+        try {
+            return new ConnectionState(((Connection) connection).getAutoCommit());
+        } catch (Exception e) {
+            return new ConnectionState(true);
+        } finally {
+            CallDepth.unsuppress();
+        }
+    }
+
+    @Override
+    public void onStatementCreated(Object connection, Object statement, String preparedSql) {
+        ConnectionState state = connections.get(connection);
+        if (state == null) {
+            // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
+            state = follow(urlOf(connection), connection);
+            connections.put(connection, state);
+        }
+        if (!state.isMirrored()) {
+            return;
+        }
+        SqlInfo info = preparedSql == null ? null : classifier.classify(preparedSql);
+        if (info == null || WriteSelector.mayWrite(info)) {
+            statements.put(statement, new StatementState(state, preparedSql, info));
+        }
+    }
+
+    private static String urlOf(Object connection) {
+        CallDepth.suppress();
+        try {
+            return ((Connection) connection).getMetaData().getURL();
+        } catch (Exception e) {
+            return null;
+        } finally {
+            CallDepth.unsuppress();
+        }
+    }
+
+    @Override
+    public void onAutoCommit(Object connection, boolean autoCommit) {
+        ConnectionState state = connections.get(connection);
+        if (state != null && state.isMirrored() && state.setAutoCommit(autoCommit)) {
+            commit(state);
+        }
+    }
+
+    @Override
+    public void onCommit(Object connection) {
+        ConnectionState state = connections.get(connection);
+        if (state != null && state.isMirrored()) {
+            commit(state);
+        }
+    }
+
+    private void commit(ConnectionState state) {
+        List<MirroredWrite> committed = state.takePending();
+        if (!committed.isEmpty()) {
+            mirror.applyTransaction(committed);
+        }
+    }
+
+    @Override
+    public void onRollback(Object connection, Object savepointOrNull) {
+        ConnectionState state = connections.get(connection);
+        if (state != null && state.isMirrored()) {
+            stats.rollBack(savepointOrNull == null ? state.dropPending() : state.rollbackTo(savepointOrNull));
+        }
+    }
+
+    @Override
+    public void onSavepoint(Object connection, Object savepoint) {
+        ConnectionState state = connections.get(connection);
+        if (state != null && state.isMirrored()) {
+            state.savepoint(savepoint);
+        }
+    }
+
+    @Override
+    public void onReleaseSavepoint(Object connection, Object savepoint) {
+        ConnectionState state = connections.get(connection);
+        if (state != null && state.isMirrored()) {
+            state.releaseSavepoint(savepoint);
+        }
+    }
+
+    /** Closing with a transaction open: the primary's driver rolls it back, so its writes are dropped. */
+    @Override
+    public void onConnectionClose(Object connection) {
+        ConnectionState state = connections.remove(connection);
+        if (state != null && state.isMirrored()) {
+            stats.rollBack(state.dropPending());
+        }
+    }
+
+    @Override
+    public Object enterExecute(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            CallDepth.current().enter();
+        }
+        return state;
+    }
+
+    @Override
+    public void exitExecute(Object token, String sql, Throwable thrown) {
+        if (CallDepth.current().exit() != 0 || thrown != null) {
+            return;
+        }
+        StatementState state = (StatementState) token;
+        if (sql != null) {
+            SqlInfo info = classifier.classify(sql);
+            if (decide(info, sql)) {
+                route(state, new StatementWrite(List.of(sql), describe(info), false));
+            }
+        } else if (state.preparedSql != null && decide(state.preparedInfo, state.preparedSql)) {
+            route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo),
+                    List.<Parameter[]>of(state.row()), false));
+        }
+    }
+
+    /**
+     * A batch that failed part way: the driver's update counts say which entries the primary executed, and
+     * only those are mirrored. Entries after the last count, or marked EXECUTE_FAILED, are not.
+     */
+    @Override
+    public void exitBatch(Object token, Object counts, Throwable thrown) {
+        StatementState state = (StatementState) token;
+        if (CallDepth.current().exit() != 0) {
+            return;
+        }
+        try {
+            if (thrown == null || thrown instanceof BatchUpdateException) {
+                boolean[] done = executed(thrown == null ? counts : updateCounts((BatchUpdateException) thrown),
+                        Math.max(state.batchRows().size(), state.batchSql().size()));
+                mirrorBatch(state, done);
+            }
+        } finally {
+            state.clearBatch();
+        }
+    }
+
+    private void mirrorBatch(StatementState state, boolean[] done) {
+        if (state.preparedSql != null && !state.batchRows().isEmpty()) {
+            List<Parameter[]> rows = onlyDone(state.batchRows(), done);
+            if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
+                route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
+            }
+            return;
+        }
+        List<String> mirrored = new ArrayList<>();
+        SqlInfo first = null;
+        boolean anyWrite = false;
+        for (String sql : onlyDone(state.batchSql(), done)) {
+            SqlInfo info = classifier.classify(sql);
+            WriteSelector.Decision decision = selector.decide(info, sql);
+            anyWrite |= decision != WriteSelector.Decision.NOT_A_WRITE;
+            if (decision == WriteSelector.Decision.MIRROR) {
+                mirrored.add(sql);
+                first = first == null ? info : first;
+            }
+        }
+        if (!mirrored.isEmpty()) {
+            route(state, new StatementWrite(mirrored, describe(first), true));
+        } else if (anyWrite) {
+            stats.skip();
+        }
+    }
+
+    private static <T> List<T> onlyDone(List<T> entries, boolean[] done) {
+        List<T> kept = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size() && i < done.length; i++) {
+            if (done[i]) {
+                kept.add(entries.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static Object updateCounts(BatchUpdateException e) {
+        long[] large = e.getLargeUpdateCounts();
+        return large != null ? large : e.getUpdateCounts();
+    }
+
+    private static boolean[] executed(Object counts, int entries) {
+        if (counts instanceof int[]) {
+            int[] ints = (int[]) counts;
+            boolean[] done = new boolean[Math.min(ints.length, entries)];
+            for (int i = 0; i < done.length; i++) {
+                done[i] = ints[i] != Statement.EXECUTE_FAILED;
+            }
+            return done;
+        }
+        if (counts instanceof long[]) {
+            long[] longs = (long[]) counts;
+            boolean[] done = new boolean[Math.min(longs.length, entries)];
+            for (int i = 0; i < done.length; i++) {
+                done[i] = longs[i] != Statement.EXECUTE_FAILED;
+            }
+            return done;
+        }
+        return new boolean[0];
+    }
+
+    /** True when the statement is mirrored; a skipped write is counted here. */
+    private boolean decide(SqlInfo info, String sql) {
+        WriteSelector.Decision decision = selector.decide(info, sql);
+        if (decision == WriteSelector.Decision.SKIP) {
+            stats.skip();
+        }
+        return decision == WriteSelector.Decision.MIRROR;
+    }
+
+    private void route(StatementState state, MirroredWrite write) {
+        if (state.connection.autoCommit()) {
+            mirror.apply(write);
+        } else {
+            state.connection.add(write);
+        }
+    }
+
+    private static String describe(SqlInfo info) {
+        return info.table() == null ? info.verb() : info.verb() + " " + info.table();
+    }
+
+    @Override
+    public void onAddBatch(Object statement, String sqlOrNull) {
+        StatementState state = statements.get(statement);
+        if (state == null) {
+            return;
+        }
+        if (sqlOrNull != null) {
+            state.addBatchSql(sqlOrNull);
+        } else {
+            state.addBatchRow();
+        }
+    }
+
+    @Override
+    public void onClearBatch(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            state.clearBatch();
+        }
+    }
+
+    @Override
+    public void onClearParameters(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            state.clearParameters();
+        }
+    }
+
+    @Override
+    public void onParameter(Object statement, String setter, Object[] args) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            state.bind(setter, args);
+        }
+    }
+
+    @Override
+    public Object replayableStream(Object statement, Object stream, Object[] args) {
+        if (statements.get(statement) == null) {
+            return stream;
+        }
+        long limit = args.length > 2 && args[2] instanceof Number ? ((Number) args[2]).longValue() : -1;
+        if (stream instanceof InputStream) {
+            return ReplayableInputStream.of((InputStream) stream, limit);
+        }
+        if (stream instanceof Reader) {
+            return ReplayableReader.of((Reader) stream, limit);
+        }
+        return stream;
+    }
+
+    @Override
+    public void onStatementClose(Object statement) {
+        statements.remove(statement);
+    }
+}

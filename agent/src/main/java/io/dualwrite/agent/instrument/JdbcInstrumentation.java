@@ -1,0 +1,130 @@
+package io.dualwrite.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.Properties;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import org.slf4j.Logger;
+
+/**
+ * Installs the advice into every JDBC driver, connection and statement class as it loads. Type matching
+ * tests the name first (cheap) and the type hierarchy last; ByteBuddy's default ignores (JDK classes, its
+ * own) stay in force, and the agent's classes, its class loader and connection-pool wrappers are never
+ * instrumented: a pool's wrapper delegates to the driver's object, which is where a write is seen, once.
+ */
+public final class JdbcInstrumentation {
+
+    /** Wrappers that only delegate to a driver's objects. */
+    private static final String[] WRAPPER_PACKAGES = {
+        "io.dualwrite.", "com.zaxxer.hikari.", "org.apache.commons.dbcp.", "org.apache.commons.dbcp2.",
+        "com.mchange.v2.c3p0.", "org.apache.tomcat.jdbc.pool.", "org.springframework.jdbc.datasource.",
+        "com.p6spy.", "net.ttddyy.dsproxy.",
+    };
+
+    private static final String[] STREAM_SETTERS = {
+        "setBinaryStream", "setAsciiStream", "setUnicodeStream", "setCharacterStream", "setNCharacterStream",
+        "setBlob", "setClob", "setNClob",
+    };
+
+    private JdbcInstrumentation() {
+    }
+
+    public static void install(Instrumentation inst, ClassLoader agentLoader, Logger log) {
+        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
+                .include(agentLoader)
+                .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
+
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new TransformationErrors(log))
+                .type(jdbcClass("java.sql.Driver"))
+                .transform(advice.advice(method("connect").and(takesArguments(String.class, Properties.class)),
+                        DriverAdvice.class.getName()))
+                .type(jdbcClass("java.sql.Connection"))
+                .transform(connectionAdvice(advice))
+                .type(jdbcClass("java.sql.Statement"))
+                .transform(statementAdvice(advice))
+                .installOn(inst);
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> jdbcClass(String jdbcInterface) {
+        ElementMatcher.Junction<TypeDescription> wrapper = nameContains("$Proxy");
+        for (String prefix : WRAPPER_PACKAGES) {
+            wrapper = wrapper.or(nameStartsWith(prefix));
+        }
+        return not(wrapper).and(not(isInterface())).and(hasSuperType(named(jdbcInterface)));
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> method(String name) {
+        return isMethod().and(named(name)).and(not(isAbstract()));
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice connectionAdvice(AgentBuilder.Transformer.ForAdvice advice) {
+        return advice
+                .advice(isMethod().and(namedOneOf("prepareStatement", "prepareCall")).and(not(isAbstract()))
+                        .and(takesArgument(0, String.class)), ConnectionAdvice.Prepare.class.getName())
+                .advice(method("createStatement"), ConnectionAdvice.CreateStatement.class.getName())
+                .advice(method("setAutoCommit").and(takesArguments(boolean.class)),
+                        ConnectionAdvice.SetAutoCommit.class.getName())
+                .advice(method("commit").and(takesArguments(0)), ConnectionAdvice.Commit.class.getName())
+                .advice(method("rollback").and(takesArguments(0)), ConnectionAdvice.Rollback.class.getName())
+                .advice(method("rollback").and(takesArguments(1)),
+                        ConnectionAdvice.RollbackToSavepoint.class.getName())
+                .advice(method("setSavepoint"), ConnectionAdvice.SetSavepoint.class.getName())
+                .advice(method("releaseSavepoint").and(takesArguments(1)),
+                        ConnectionAdvice.ReleaseSavepoint.class.getName())
+                .advice(method("close").and(takesArguments(0)), ConnectionAdvice.Close.class.getName());
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice statementAdvice(AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> execute = isMethod().and(not(isAbstract()))
+                .and(namedOneOf("execute", "executeUpdate", "executeLargeUpdate", "executeQuery"));
+        ElementMatcher.Junction<MethodDescription> setter = isMethod().and(not(isAbstract()))
+                .and(namedOneOf(parameterSetterNames())).and(takesArgument(0, int.class))
+                .and(not(takesArguments(1)));
+        ElementMatcher.Junction<MethodDescription> streamSetter = setter.and(namedOneOf(STREAM_SETTERS))
+                .and(takesArgument(1, java.io.InputStream.class).or(takesArgument(1, java.io.Reader.class)));
+        return advice
+                .advice(execute.and(takesArgument(0, String.class)), StatementAdvice.ExecuteSql.class.getName())
+                .advice(execute.and(takesArguments(0)), StatementAdvice.ExecutePrepared.class.getName())
+                .advice(method("executeBatch").or(method("executeLargeBatch")).and(takesArguments(0)),
+                        StatementAdvice.ExecuteBatch.class.getName())
+                .advice(method("addBatch").and(takesArguments(String.class)),
+                        StatementAdvice.AddBatchSql.class.getName())
+                .advice(method("addBatch").and(takesArguments(0)), StatementAdvice.AddBatchRow.class.getName())
+                .advice(method("clearBatch").and(takesArguments(0)), StatementAdvice.ClearBatch.class.getName())
+                .advice(method("clearParameters").and(takesArguments(0)),
+                        StatementAdvice.ClearParameters.class.getName())
+                .advice(method("close").and(takesArguments(0)), StatementAdvice.Close.class.getName())
+                .advice(streamSetter, ParameterAdvice.ReplayableStream.class.getName())
+                .advice(setter, ParameterAdvice.class.getName());
+    }
+
+    /** The names of JDBC's parameter setters, taken from the interface itself so that none is missed. */
+    static String[] parameterSetterNames() {
+        return Arrays.stream(PreparedStatement.class.getMethods())
+                .filter(m -> m.getName().startsWith("set") && m.getParameterCount() >= 2
+                        && m.getParameterTypes()[0] == int.class)
+                .map(Method::getName)
+                .distinct()
+                .toArray(String[]::new);
+    }
+}

@@ -1,0 +1,95 @@
+package io.dualwrite.agent.instrument;
+
+import io.dualwrite.bootstrap.JdbcHooks;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Advice on {@code java.sql.Statement} implementations. Execute calls are bracketed (enter and exit) so
+ * that a driver calling its own public methods counts as one application write; exit advice also runs
+ * when the driver threw, and hands the exception over so that failed writes are never mirrored.
+ */
+public final class StatementAdvice {
+
+    private StatementAdvice() {
+    }
+
+    /** {@code execute/executeUpdate/executeLargeUpdate/executeQuery(String, ...)} of any statement. */
+    public static final class ExecuteSql {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.This Object statement) {
+            return JdbcHooks.enterExecute(statement);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token, @Advice.Argument(0) String sql,
+                         @Advice.Thrown Throwable thrown) {
+            JdbcHooks.exitExecute(token, sql, thrown);
+        }
+    }
+
+    /** {@code execute/executeUpdate/executeLargeUpdate/executeQuery()} of a prepared statement. */
+    public static final class ExecutePrepared {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.This Object statement) {
+            return JdbcHooks.enterExecute(statement);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
+            JdbcHooks.exitExecute(token, null, thrown);
+        }
+    }
+
+    /** {@code executeBatch()} and {@code executeLargeBatch()}. */
+    public static final class ExecuteBatch {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.This Object statement) {
+            return JdbcHooks.enterExecute(statement);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token,
+                         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object counts,
+                         @Advice.Thrown Throwable thrown) {
+            JdbcHooks.exitBatch(token, counts, thrown);
+        }
+    }
+
+    /** {@code addBatch(String)}. */
+    public static final class AddBatchSql {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql) {
+            JdbcHooks.onAddBatch(statement, sql);
+        }
+    }
+
+    /** {@code addBatch()} of a prepared statement: the bound values become one batch row. */
+    public static final class AddBatchRow {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object statement) {
+            JdbcHooks.onAddBatch(statement, null);
+        }
+    }
+
+    public static final class ClearBatch {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object statement) {
+            JdbcHooks.onClearBatch(statement);
+        }
+    }
+
+    public static final class ClearParameters {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object statement) {
+            JdbcHooks.onClearParameters(statement);
+        }
+    }
+
+    public static final class Close {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object statement) {
+            JdbcHooks.onStatementClose(statement);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.dualwrite.agent.mirror;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A write that succeeded on the primary, captured with everything needed to apply it on the secondary. */
+public interface MirroredWrite {
+
+    /** Applies the write on {@code secondary}, each statement limited to {@code timeoutSeconds}. */
+    void applyTo(Connection secondary, int timeoutSeconds) throws SQLException;
+
+    /** What the write is, for logs: statement kind and table, never values. */
+    String describe();
+}

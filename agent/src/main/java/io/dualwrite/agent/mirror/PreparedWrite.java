@@ -1,0 +1,61 @@
+package io.dualwrite.agent.mirror;
+
+import io.dualwrite.agent.capture.Parameter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A prepared statement's SQL with the values of one execution, or of every row of a batch. */
+public final class PreparedWrite implements MirroredWrite {
+
+    private final String sql;
+    private final String description;
+    private final List<Parameter[]> rows;
+    private final boolean batch;
+
+    public PreparedWrite(String sql, String description, List<Parameter[]> rows, boolean batch) {
+        this.sql = sql;
+        this.description = description;
+        this.rows = rows;
+        this.batch = batch;
+    }
+
+    @Override
+    public void applyTo(Connection secondary, int timeoutSeconds) throws SQLException {
+        try (PreparedStatement statement = secondary.prepareStatement(sql)) {
+            statement.setQueryTimeout(timeoutSeconds);
+            if (!batch) {
+                bind(statement, rows.get(0));
+                statement.execute();
+                return;
+            }
+            for (Parameter[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Parameter[] row) throws SQLException {
+        for (Parameter parameter : row) {
+            if (parameter != null) {
+                parameter.bind(statement);
+            }
+        }
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    public List<Parameter[]> rows() {
+        return rows;
+    }
+
+    @Override
+    public String describe() {
+        return batch ? description + " (batch of " + rows.size() + ")" : description;
+    }
+}
