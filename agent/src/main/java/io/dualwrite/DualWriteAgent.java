@@ -16,10 +16,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The entry point named by the jar's manifest. It only wires things: the bootstrap hook API goes onto the
- * bootstrap class path, the agent's internals (stored under {@code inst/} as {@code .classdata}) are loaded
- * by an isolated class loader the application never sees, and the installer takes over. Nothing here may
- * stop the application: every failure is one line on stderr.
+ * The entry point named by the jar's manifest. It only wires things: the agent's internals (stored under
+ * {@code inst/} as {@code .classdata}) are loaded by an isolated class loader the application never sees,
+ * and the installer takes over; it puts the bootstrap hook API on the bootstrap class path once it knows
+ * the agent will be active. Nothing here may stop the application: every failure is one line on stderr.
  */
 public final class DualWriteAgent {
 
@@ -48,12 +48,9 @@ public final class DualWriteAgent {
     private static void start(String agentArgs, Instrumentation inst) {
         try {
             JarFile jar = new JarFile(agentJarFile());
-            // created first: once the jar is on the bootstrap path, a class of it not yet loaded would be
-            // found there, by another loader than this class's
-            InternalClassLoader internals = new InternalClassLoader(jar);
-            inst.appendToBootstrapClassLoaderSearch(jar);
-            Class<?> installer = internals.loadClass(INSTALLER);
-            installer.getMethod("install", String.class, Instrumentation.class).invoke(null, agentArgs, inst);
+            Class<?> installer = new InternalClassLoader(jar).loadClass(INSTALLER);
+            installer.getMethod("install", String.class, Instrumentation.class, JarFile.class)
+                    .invoke(null, agentArgs, inst, jar);
         } catch (Throwable t) {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
             System.err.println("[ERROR] dualwrite - the agent could not start (" + cause

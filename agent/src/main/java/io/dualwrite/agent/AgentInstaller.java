@@ -1,18 +1,13 @@
 package io.dualwrite.agent;
 
-import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.ConfigException;
 import io.dualwrite.agent.config.ConfigLoader;
 import io.dualwrite.agent.config.ConfigSource;
-import io.dualwrite.agent.instrument.JdbcInstrumentation;
 import io.dualwrite.agent.log.AgentLog;
-import io.dualwrite.agent.metrics.WriteStats;
-import io.dualwrite.agent.mirror.FailureLog;
-import io.dualwrite.agent.mirror.Mirror;
-import io.dualwrite.bootstrap.JdbcHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.Optional;
+import java.util.jar.JarFile;
 import org.slf4j.Logger;
 
 /**
@@ -22,12 +17,10 @@ import org.slf4j.Logger;
  */
 public final class AgentInstaller {
 
-    private static final long FAILURE_LOG_INTERVAL_MS = 10_000;
-
     private AgentInstaller() {
     }
 
-    public static void install(String agentArgs, Instrumentation inst) {
+    public static void install(String agentArgs, Instrumentation inst, JarFile agentJar) {
         Logger log = AgentLog.get();
         AgentConfig config;
         try {
@@ -48,21 +41,11 @@ public final class AgentInstaller {
             return;
         }
         try {
-            start(config, inst, log);
+            // only now: an inactive agent leaves the bootstrap class path, and with it class sharing, alone
+            inst.appendToBootstrapClassLoaderSearch(agentJar);
+            ActiveAgent.start(config, inst, log);
         } catch (Exception | LinkageError e) {
             log.error("could not start ({}); the application runs without mirroring", e.toString());
         }
-    }
-
-    private static void start(AgentConfig config, Instrumentation inst, Logger log) throws Exception {
-        WriteStats stats = new WriteStats();
-        Mirror mirror = new Mirror(config.secondary(), stats, new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
-        JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info(stats.summary());
-            mirror.close();
-        }, "dualwrite-shutdown"));
-        JdbcInstrumentation.install(inst, AgentInstaller.class.getClassLoader(), log);
-        log.info("active: {}", config.describe());
     }
 }

@@ -1,0 +1,96 @@
+package io.dualwrite.agent.config;
+
+import java.util.Objects;
+
+/**
+ * The agent's whole configuration, as read from the YAML file by {@link ConfigLoader}.
+ *
+ * <p>When {@link #enabled()} is false the agent instruments nothing; {@link #primaryUrlPattern()} and
+ * {@link #secondary()} are then null unless the file gave them anyway. When enabled, both are never null.
+ */
+public final class AgentConfig {
+
+    private final boolean enabled;
+    private final Glob primaryUrlPattern;
+    private final SecondaryConfig secondary;
+    private final WritesConfig writes;
+
+    /**
+     * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
+     */
+    public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes) {
+        if (enabled) {
+            Objects.requireNonNull(primaryUrlPattern, "primaryUrlPattern");
+            Objects.requireNonNull(secondary, "secondary");
+        }
+        this.enabled = enabled;
+        this.primaryUrlPattern = primaryUrlPattern;
+        this.secondary = secondary;
+        this.writes = writes == null ? WritesConfig.defaults() : writes;
+    }
+
+    /** A configuration that turns the agent off. */
+    public static AgentConfig disabled() {
+        return new AgentConfig(false, null, null, WritesConfig.defaults());
+    }
+
+    /** Whether the agent instruments anything. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Which primary connections (by their JDBC URL, case-sensitive) have their writes mirrored. */
+    public Glob primaryUrlPattern() {
+        return primaryUrlPattern;
+    }
+
+    /** The database writes are mirrored to. */
+    public SecondaryConfig secondary() {
+        return secondary;
+    }
+
+    /** How and which writes are mirrored; never null. */
+    public WritesConfig writes() {
+        return writes;
+    }
+
+    /**
+     * A short summary for the start-up log line, without secrets, e.g. {@code mirroring writes on connections
+     * matching jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop (sync, ddl off,
+     * tables include [*] exclude [])}.
+     */
+    public String describe() {
+        if (!enabled) {
+            return "disabled (enabled: false): instrumenting nothing";
+        }
+        return "mirroring writes on connections matching " + Redaction.url(primaryUrlPattern.pattern())
+                + " to " + secondary.redactedUrl() + " (" + writes + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AgentConfig)) {
+            return false;
+        }
+        AgentConfig other = (AgentConfig) o;
+        return enabled == other.enabled && Objects.equals(primaryUrlPattern, other.primaryUrlPattern)
+                && Objects.equals(secondary, other.secondary) && writes.equals(other.writes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, primaryUrlPattern, secondary, writes);
+    }
+
+    /** A summary without secrets. */
+    @Override
+    public String toString() {
+        return "AgentConfig{enabled=" + enabled
+                + ", primaryUrlPattern=" + (primaryUrlPattern == null ? null : Redaction.url(primaryUrlPattern.pattern()))
+                + ", secondary=" + secondary
+                + ", writes=" + writes + '}';
+    }
+}
