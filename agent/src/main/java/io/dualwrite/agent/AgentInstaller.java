@@ -30,7 +30,7 @@ public final class AgentInstaller {
                         + "or DUALWRITE_CONFIG); the agent is inactive and the application runs without mirroring");
                 return;
             }
-            config = ConfigLoader.load(source.get().path());
+            config = ConfigLoader.load(source.get());
         } catch (ConfigException e) {
             log.error("configuration error: {}; the agent is inactive and the application runs without mirroring",
                     e.getMessage());
