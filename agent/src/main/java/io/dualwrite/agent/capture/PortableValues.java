@@ -1,24 +1,24 @@
 package io.dualwrite.agent.capture;
 
 import io.dualwrite.bootstrap.CallDepth;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
-import java.sql.NClob;
 import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 
 /**
- * Turns values that belong to the primary's connection (LOB handles, XML) into their content, bound through
- * the setter for that content, since the secondary's driver cannot read another driver's objects.
+ * Turns values that only the primary's driver can read into their content, bound through the plain setter
+ * for that content: LOB handles and XML belong to the primary's connection, and streams are bound as bytes
+ * or text, because drivers differ in which stream overloads they implement (PostgreSQL's lacks several).
  */
 final class PortableValues {
 
     private static final Setter SET_BYTES = Setter.named("setBytes", int.class, byte[].class);
     private static final Setter SET_STRING = Setter.named("setString", int.class, String.class);
-    private static final Setter SET_NSTRING = Setter.named("setNString", int.class, String.class);
 
     private PortableValues() {
     }
@@ -26,6 +26,12 @@ final class PortableValues {
     static Parameter capture(Setter setter, Object[] args) {
         int index = (Integer) args[0];
         Object value = args.length > 1 ? args[1] : null;
+        if (value instanceof ReplayableInputStream) {
+            return streamContent(setter, index, ((ReplayableInputStream) value).content());
+        }
+        if (value instanceof ReplayableReader) {
+            return Parameter.capture(SET_STRING, new Object[] {index, new String(((ReplayableReader) value).content())});
+        }
         if (!(value instanceof Blob || value instanceof Clob || value instanceof SQLXML || value instanceof Array
                 || value instanceof Ref || value instanceof RowId)) {
             return Parameter.capture(setter, args);
@@ -38,8 +44,7 @@ final class PortableValues {
             }
             if (value instanceof Clob) {
                 Clob clob = (Clob) value;
-                String text = clob.getSubString(1, (int) clob.length());
-                return Parameter.capture(value instanceof NClob ? SET_NSTRING : SET_STRING, new Object[] {index, text});
+                return Parameter.capture(SET_STRING, new Object[] {index, clob.getSubString(1, (int) clob.length())});
             }
             if (value instanceof SQLXML) {
                 return Parameter.capture(SET_STRING, new Object[] {index, ((SQLXML) value).getString()});
@@ -47,9 +52,22 @@ final class PortableValues {
             return Parameter.unreplayable(index, "a " + value.getClass().getSimpleName()
                     + " belongs to the primary's connection and cannot be sent to the secondary");
         } catch (SQLException | RuntimeException e) {
-            return Parameter.unreplayable(index, "the " + setter.name() + " value could not be read (" + e.getClass().getSimpleName() + ")");
+            return Parameter.unreplayable(index, "the " + setter.name() + " value could not be read ("
+                    + e.getClass().getSimpleName() + ")");
         } finally {
             CallDepth.unsuppress();
+        }
+    }
+
+    /** An ASCII or (UTF-8) Unicode stream is text; every other stream is binary. */
+    private static Parameter streamContent(Setter setter, int index, byte[] content) {
+        switch (setter.name()) {
+            case "setAsciiStream":
+                return Parameter.capture(SET_STRING, new Object[] {index, new String(content, StandardCharsets.US_ASCII)});
+            case "setUnicodeStream":
+                return Parameter.capture(SET_STRING, new Object[] {index, new String(content, StandardCharsets.UTF_8)});
+            default:
+                return Parameter.capture(SET_BYTES, new Object[] {index, content});
         }
     }
 }

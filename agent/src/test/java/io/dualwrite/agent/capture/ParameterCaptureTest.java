@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -65,20 +67,37 @@ class ParameterCaptureTest {
     }
 
     @Test
-    void aStreamIsReadOnceForTheDriverAndReplayedWithTheSameBytesEveryTime() throws Exception {
+    void aStreamIsReadOnceForTheDriverAndReplayedAsTheSameBytesEveryTime() throws Exception {
         InputStream forDriver = ReplayableInputStream.of(new ByteArrayInputStream(new byte[] {5, 6, 7, 8}), 3);
-        assertThat(forDriver.readAllBytes()).containsExactly(5, 6, 7);
+        assertThat(forDriver.readAllBytes()).as("the driver reads the length it asked for").containsExactly(5, 6, 7);
 
         statement.bind("setBinaryStream(ILjava/io/InputStream;I)V", new Object[] {1, forDriver, 3});
-        assertThat(replayed()).isEqualTo("setBinaryStream[1, bytes[5, 6, 7], 3]");
-        assertThat(replayed()).isEqualTo("setBinaryStream[1, bytes[5, 6, 7], 3]");
+        assertThat(replayed()).isEqualTo("setBytes[1, [5, 6, 7]]");
+        assertThat(replayed()).isEqualTo("setBytes[1, [5, 6, 7]]");
     }
 
     @Test
-    void aReaderIsReplayedWithTheSameCharacters() throws Exception {
-        Reader forDriver = ReplayableReader.of(new StringReader("Grüße 👋"), -1);
-        statement.bind("setCharacterStream(ILjava/io/Reader;)V", new Object[] {1, forDriver});
-        assertThat(replayed()).isEqualTo("setCharacterStream[1, chars[Grüße 👋]]");
+    void textStreamsAndReadersAreReplayedAsTheSameText() throws Exception {
+        Reader reader = ReplayableReader.of(new StringReader("Grüße 👋"), -1);
+        InputStream ascii = ReplayableInputStream.of(new ByteArrayInputStream("plain".getBytes(StandardCharsets.US_ASCII)), -1);
+        statement.bind("setNCharacterStream(ILjava/io/Reader;)V", new Object[] {1, reader});
+        statement.bind("setAsciiStream(ILjava/io/InputStream;)V", new Object[] {2, ascii});
+        assertThat(replayed()).isEqualTo("setString[1, Grüße 👋] setString[2, plain]");
+    }
+
+    @Test
+    void aStreamThatFailedToReadIsNotReplayed() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk gone");
+            }
+        };
+        InputStream forDriver = ReplayableInputStream.of(broken, -1);
+        assertThatThrownBy(forDriver::readAllBytes).as("the driver sees the failure too").hasMessage("disk gone");
+
+        statement.bind("setBinaryStream(ILjava/io/InputStream;)V", new Object[] {1, forDriver});
+        assertThatThrownBy(this::replayed).hasMessageContaining("could not be read");
     }
 
     @Test

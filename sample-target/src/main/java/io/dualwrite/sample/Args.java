@@ -1,0 +1,105 @@
+package io.dualwrite.sample;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: a command, for {@code scenario} a scenario name, then {@code --option value} pairs.
+ * Anything malformed is a {@link UsageException}.
+ */
+final class Args {
+
+    private static final Map<String, Set<String>> OPTIONS_BY_COMMAND = Map.of(
+            "schema", Set.of("url", "user", "password"),
+            "scenario", Set.of("url", "user", "password", "threads", "rows"),
+            "demo", Set.of("primary", "secondary"));
+
+    private final String command;
+    private final String scenarioName;
+    private final Map<String, String> options;
+
+    private Args(String command, String scenarioName, Map<String, String> options) {
+        this.command = command;
+        this.scenarioName = scenarioName;
+        this.options = options;
+    }
+
+    static Args parse(String[] argv) throws UsageException {
+        List<String> words = List.of(argv);
+        if (words.isEmpty()) {
+            throw new UsageException("missing command: one of schema, scenario, demo");
+        }
+        String command = words.get(0);
+        Set<String> allowed = OPTIONS_BY_COMMAND.get(command);
+        if (allowed == null) {
+            throw new UsageException("unknown command '" + command + "': one of schema, scenario, demo");
+        }
+        int next = 1;
+        String scenarioName = null;
+        if (command.equals("scenario")) {
+            if (words.size() < 2 || words.get(1).startsWith("--")) {
+                throw new UsageException("missing scenario name");
+            }
+            scenarioName = words.get(1);
+            next = 2;
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = next; i < words.size(); i += 2) {
+            String word = words.get(i);
+            String name = word.startsWith("--") ? word.substring(2) : null;
+            if (name == null || !allowed.contains(name)) {
+                throw new UsageException("unknown option '" + word + "' for " + command);
+            }
+            if (i + 1 >= words.size()) {
+                throw new UsageException("missing value for --" + name);
+            }
+            options.put(name, words.get(i + 1));
+        }
+        return new Args(command, scenarioName, options);
+    }
+
+    String command() {
+        return command;
+    }
+
+    String scenarioName() {
+        return scenarioName;
+    }
+
+    String required(String name) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException("missing required option --" + name);
+        }
+        return value;
+    }
+
+    /** Null when not given. */
+    String optional(String name) {
+        return options.get(name);
+    }
+
+    int positiveInt(String name, int defaultValue) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a non-positive number
+        }
+        throw new UsageException("--" + name + " needs a positive whole number, got '" + value + "'");
+    }
+
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
