@@ -18,7 +18,7 @@ is_stale() {
 if is_stale "$agent_jar" pom.xml bootstrap/pom.xml bootstrap/src agent/pom.xml agent/src \
   || is_stale "$sample_jar" pom.xml sample-target/pom.xml sample-target/src; then
   echo "Building dualwrite (mvn package)..."
-  mvn -B -q -DskipTests package
+  mvn -B -q -DskipTests -pl bootstrap,agent,sample-target -am package
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dualwrite-demo.XXXXXX")

@@ -14,9 +14,7 @@ import io.dualwrite.bootstrap.CallDepth;
 import io.dualwrite.bootstrap.HookHandler;
 import java.io.InputStream;
 import java.io.Reader;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -176,10 +174,7 @@ public final class JdbcEvents implements HookHandler {
         }
     }
 
-    /**
-     * A batch that failed part way: the driver's update counts say which entries the primary executed, and
-     * only those are mirrored. Entries after the last count, or marked EXECUTE_FAILED, are not.
-     */
+    /** A batch that failed part way: only the entries the primary executed are mirrored. */
     @Override
     public void exitBatch(Object token, Object counts, Throwable thrown) {
         StatementState state = (StatementState) token;
@@ -187,28 +182,25 @@ public final class JdbcEvents implements HookHandler {
             return;
         }
         try {
-            if (thrown == null || thrown instanceof BatchUpdateException) {
-                boolean[] done = executed(thrown == null ? counts : updateCounts((BatchUpdateException) thrown),
-                        Math.max(state.batchRows().size(), state.batchSql().size()));
-                mirrorBatch(state, done);
+            if (state.preparedSql != null) {
+                List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
+                if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
+                    route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
+                }
+            } else {
+                mirrorStatementBatch(state, ExecutedBatch.entries(state.batchSql(), counts, thrown));
             }
         } finally {
             state.clearBatch();
         }
     }
 
-    private void mirrorBatch(StatementState state, boolean[] done) {
-        if (state.preparedSql != null && !state.batchRows().isEmpty()) {
-            List<Parameter[]> rows = onlyDone(state.batchRows(), done);
-            if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
-                route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
-            }
-            return;
-        }
+    /** The entries that are writes to mirrored tables go as one batch; when none is, the batch was skipped. */
+    private void mirrorStatementBatch(StatementState state, List<String> executed) {
         List<String> mirrored = new ArrayList<>();
         SqlInfo first = null;
         boolean anyWrite = false;
-        for (String sql : onlyDone(state.batchSql(), done)) {
+        for (String sql : executed) {
             SqlInfo info = classifier.classify(sql);
             WriteSelector.Decision decision = selector.decide(info, sql);
             anyWrite |= decision != WriteSelector.Decision.NOT_A_WRITE;
@@ -222,41 +214,6 @@ public final class JdbcEvents implements HookHandler {
         } else if (anyWrite) {
             stats.skip();
         }
-    }
-
-    private static <T> List<T> onlyDone(List<T> entries, boolean[] done) {
-        List<T> kept = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size() && i < done.length; i++) {
-            if (done[i]) {
-                kept.add(entries.get(i));
-            }
-        }
-        return kept;
-    }
-
-    private static Object updateCounts(BatchUpdateException e) {
-        long[] large = e.getLargeUpdateCounts();
-        return large != null ? large : e.getUpdateCounts();
-    }
-
-    private static boolean[] executed(Object counts, int entries) {
-        if (counts instanceof int[]) {
-            int[] ints = (int[]) counts;
-            boolean[] done = new boolean[Math.min(ints.length, entries)];
-            for (int i = 0; i < done.length; i++) {
-                done[i] = ints[i] != Statement.EXECUTE_FAILED;
-            }
-            return done;
-        }
-        if (counts instanceof long[]) {
-            long[] longs = (long[]) counts;
-            boolean[] done = new boolean[Math.min(longs.length, entries)];
-            for (int i = 0; i < done.length; i++) {
-                done[i] = longs[i] != Statement.EXECUTE_FAILED;
-            }
-            return done;
-        }
-        return new boolean[0];
     }
 
     /** True when the statement is mirrored; a skipped write is counted here. */

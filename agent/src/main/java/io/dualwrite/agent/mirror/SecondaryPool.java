@@ -51,9 +51,12 @@ final class SecondaryPool implements AutoCloseable {
         try {
             Connection connection = idle.poll();
             return connection != null ? connection : open();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             permits.release();
             throw e;
+        } catch (RuntimeException e) {
+            permits.release();
+            throw new SQLException("no connection to the secondary could be opened (" + e + ")", "08001", e);
         }
     }
 
