@@ -30,11 +30,12 @@ public final class DualWriteAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, false);
     }
 
+    /** Attached to a running JVM: classes already loaded are instrumented too. */
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, true);
     }
 
     /** {@code java -jar dualwrite-agent.jar COMMAND ...}: the agent's command line. */
@@ -45,12 +46,12 @@ public final class DualWriteAgent {
         System.exit(status);
     }
 
-    private static void start(String agentArgs, Instrumentation inst) {
+    private static void start(String agentArgs, Instrumentation inst, boolean attached) {
         try {
             JarFile jar = new JarFile(agentJarFile());
             Class<?> installer = new InternalClassLoader(jar).loadClass(INSTALLER);
-            installer.getMethod("install", String.class, Instrumentation.class, JarFile.class)
-                    .invoke(null, agentArgs, inst, jar);
+            installer.getMethod("install", String.class, Instrumentation.class, JarFile.class, boolean.class)
+                    .invoke(null, agentArgs, inst, jar, attached);
         } catch (Throwable t) {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
             System.err.println("[ERROR] dualwrite - the agent could not start (" + cause

@@ -22,7 +22,8 @@ final class ActiveAgent {
     private ActiveAgent() {
     }
 
-    static void start(AgentConfig config, Instrumentation inst, Logger log) throws Exception {
+    static void start(AgentConfig config, Instrumentation inst, boolean attached, Logger log) throws Exception {
+        long started = System.nanoTime();
         WriteStats stats = new WriteStats();
         Mirror mirror = new Mirror(config.secondary(), stats, new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
         JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
@@ -33,7 +34,7 @@ final class ActiveAgent {
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
         // advice does not need and which newer JDKs warn about
         System.setProperty("net.bytebuddy.safe", "true");
-        JdbcInstrumentation.install(inst, AgentInstaller.class.getClassLoader(), log);
-        log.info("active: {}", config.describe());
+        JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
+        log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
     }
 }

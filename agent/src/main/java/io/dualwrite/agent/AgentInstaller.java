@@ -20,7 +20,7 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static void install(String agentArgs, Instrumentation inst, JarFile agentJar) {
+    public static void install(String agentArgs, Instrumentation inst, JarFile agentJar, boolean attached) {
         Logger log = AgentLog.get();
         AgentConfig config;
         try {
@@ -43,7 +43,7 @@ public final class AgentInstaller {
         try {
             // only now: an inactive agent leaves the bootstrap class path, and with it class sharing, alone
             inst.appendToBootstrapClassLoaderSearch(agentJar);
-            ActiveAgent.start(config, inst, log);
+            ActiveAgent.start(config, inst, attached, log);
         } catch (Exception | LinkageError e) {
             log.error("could not start ({}); the application runs without mirroring", e.toString());
         }

@@ -17,7 +17,9 @@ import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Properties;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -46,14 +48,20 @@ public final class JdbcInstrumentation {
     private JdbcInstrumentation() {
     }
 
-    public static void install(Instrumentation inst, ClassLoader agentLoader, Logger log) {
+    /**
+     * @param retransform whether classes loaded before now are instrumented too: only needed when the agent
+     *                    is attached to a running JVM, since at premain no driver class is loaded yet
+     */
+    public static void install(Instrumentation inst, ClassLoader agentLoader, boolean retransform, Logger log) {
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
                 .include(agentLoader)
                 .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
 
-        new AgentBuilder.Default()
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(new TypePoolCaches())
                 .with(new TransformationErrors(log))
                 .type(jdbcClass("java.sql.Driver"))
                 .transform(advice.advice(method("connect").and(takesArguments(String.class, Properties.class)),
