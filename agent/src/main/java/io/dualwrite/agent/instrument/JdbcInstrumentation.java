@@ -14,6 +14,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Properties;
@@ -57,28 +59,35 @@ public final class JdbcInstrumentation {
                 .include(agentLoader)
                 .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
 
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        AgentBuilder agentBuilder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(new TypePoolCaches())
                 .with(new TransformationErrors(log))
-                .type(jdbcClass("java.sql.Driver"))
-                .transform(advice.advice(method("connect").and(takesArguments(String.class, Properties.class)),
-                        DriverAdvice.class.getName()))
-                .type(jdbcClass("java.sql.Connection"))
-                .transform(connectionAdvice(advice))
-                .type(jdbcClass("java.sql.Statement"))
-                .transform(statementAdvice(advice))
-                .installOn(inst);
+                .type(jdbcClass())
+                .transform((builder, type, classLoader, module, domain) -> {
+                    AgentBuilder.Transformer.ForAdvice forType = type.isAssignableTo(Driver.class)
+                            ? advice.advice(method("connect").and(takesArguments(String.class, Properties.class)),
+                                    DriverAdvice.class.getName())
+                            : type.isAssignableTo(Connection.class) ? connectionAdvice(advice) : statementAdvice(advice);
+                    return forType.transform(builder, type, classLoader, module, domain);
+                });
+        if (retransform) {
+            agentBuilder.installOn(inst);
+        } else {
+            inst.addTransformer(new JdbcTypeFilter(agentBuilder.makeRaw()));
+        }
     }
 
-    private static ElementMatcher.Junction<TypeDescription> jdbcClass(String jdbcInterface) {
+    /** One walk of each class's type hierarchy decides whether it is any of the three JDBC types followed. */
+    private static ElementMatcher.Junction<TypeDescription> jdbcClass() {
         ElementMatcher.Junction<TypeDescription> wrapper = nameContains("$Proxy");
         for (String prefix : WRAPPER_PACKAGES) {
             wrapper = wrapper.or(nameStartsWith(prefix));
         }
-        return not(wrapper).and(not(isInterface())).and(hasSuperType(named(jdbcInterface)));
+        return not(wrapper).and(not(isInterface()))
+                .and(hasSuperType(namedOneOf("java.sql.Driver", "java.sql.Connection", "java.sql.Statement")));
     }
 
     private static ElementMatcher.Junction<MethodDescription> method(String name) {
