@@ -3,24 +3,19 @@ package io.dualwrite.agent.instrument;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
- * Spares ByteBuddy the classes that cannot be JDBC types, which are nearly all an application loads: a class
- * or interface can only implement a {@code java.sql} interface if its super class or one of its interfaces
- * is a {@code java.sql} type or one seen here before (super types always load before their subtypes). Reading
- * those names from the class file header costs microseconds; ByteBuddy's full look at a type's hierarchy
- * costs far more, on every class, at the application's start. Only used from premain: classes loaded before
- * the agent was attached were never seen here.
+ * Spares ByteBuddy the classes that plainly are not JDBC types, which are most of what an application loads.
+ * A class whose super class and interfaces all belong to the JDK implements a {@code java.sql} interface only
+ * if one of them is in {@code java.sql}: no other JDK type extends one. Reading those names from the class
+ * file header costs microseconds, where ByteBuddy's look at a type's whole hierarchy costs far more, on every
+ * class, at the application's start. A class with any super type from outside the JDK goes to ByteBuddy,
+ * since that super type may not be loaded yet when this class is seen.
  */
 final class JdbcTypeFilter implements ClassFileTransformer {
 
-    private static final String JDBC_PACKAGE = "java/sql/";
-
     private final ClassFileTransformer byteBuddy;
-    private final Set<String> jdbcTypes = ConcurrentHashMap.newKeySet();
 
     JdbcTypeFilter(ClassFileTransformer byteBuddy) {
         this.byteBuddy = byteBuddy;
@@ -36,9 +31,8 @@ final class JdbcTypeFilter implements ClassFileTransformer {
         return byteBuddy.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
-    boolean mayBeJdbcType(String className, byte[] classFile) {
-        if (className.startsWith(JDBC_PACKAGE)) {
-            jdbcTypes.add(className);
+    static boolean mayBeJdbcType(String className, byte[] classFile) {
+        if (isJdk(className)) {
             return false;
         }
         ClassReader header;
@@ -47,17 +41,16 @@ final class JdbcTypeFilter implements ClassFileTransformer {
         } catch (RuntimeException malformed) {
             return false;
         }
-        boolean jdbc = isJdbcType(header.getSuperName());
+        boolean onlyJdkSuperTypes = header.getSuperName() == null || isJdk(header.getSuperName());
+        boolean jdbcSuperType = header.getSuperName() != null && header.getSuperName().startsWith("java/sql/");
         for (String implemented : header.getInterfaces()) {
-            jdbc |= isJdbcType(implemented);
+            onlyJdkSuperTypes &= isJdk(implemented);
+            jdbcSuperType |= implemented.startsWith("java/sql/");
         }
-        if (jdbc) {
-            jdbcTypes.add(className);
-        }
-        return jdbc;
+        return jdbcSuperType || !onlyJdkSuperTypes;
     }
 
-    private boolean isJdbcType(String internalName) {
-        return internalName != null && (internalName.startsWith(JDBC_PACKAGE) || jdbcTypes.contains(internalName));
+    private static boolean isJdk(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("jdk/");
     }
 }

@@ -1,0 +1,121 @@
+package io.dualwrite.it;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the agent's YAML configuration (the public contract) for a primary and a secondary database. */
+public final class AgentConfig {
+
+    private boolean enabled = true;
+    private String primaryUrlPattern;
+    private String secondaryUrl;
+    private String secondaryUser;
+    private String secondaryPassword;
+    private int poolSize = 4;
+    private int connectTimeoutMs = 5000;
+    private int statementTimeoutMs = 5000;
+    private boolean ddl;
+    private final List<String> include = new ArrayList<>(Arrays.asList("*"));
+    private final List<String> exclude = new ArrayList<>();
+
+    private AgentConfig() {
+    }
+
+    /** Mirrors writes to {@code primary} (its URL, as a glob with a trailing {@code *}) onto {@code secondary}. */
+    public static AgentConfig mirroring(TestDatabase primary, TestDatabase secondary) {
+        return new AgentConfig()
+                .primaryUrlPattern(primary.url() + "*")
+                .secondary(secondary.url(), secondary.user(), secondary.password());
+    }
+
+    public static AgentConfig mirroring(DatabasePair pair) {
+        return mirroring(pair.primary(), pair.secondary());
+    }
+
+    public AgentConfig primaryUrlPattern(String pattern) {
+        this.primaryUrlPattern = pattern;
+        return this;
+    }
+
+    public AgentConfig secondary(String url, String user, String password) {
+        this.secondaryUrl = url;
+        this.secondaryUser = user;
+        this.secondaryPassword = password;
+        return this;
+    }
+
+    /** Any string, including a {@code ${env:...}} or {@code ${file:...}} reference. */
+    public AgentConfig secondaryPassword(String password) {
+        this.secondaryPassword = password;
+        return this;
+    }
+
+    public AgentConfig ddl(boolean mirrorDdl) {
+        this.ddl = mirrorDdl;
+        return this;
+    }
+
+    public AgentConfig exclude(String... tables) {
+        exclude.addAll(Arrays.asList(tables));
+        return this;
+    }
+
+    public AgentConfig poolSize(int size) {
+        this.poolSize = size;
+        return this;
+    }
+
+    public AgentConfig connectTimeoutMs(int millis) {
+        this.connectTimeoutMs = millis;
+        return this;
+    }
+
+    public AgentConfig enabled(boolean on) {
+        this.enabled = on;
+        return this;
+    }
+
+    public String toYaml() {
+        StringBuilder y = new StringBuilder();
+        y.append("# written by the dualwrite integration tests\n");
+        y.append("enabled: ").append(enabled).append('\n');
+        y.append("primary:\n");
+        y.append("  url-pattern: ").append(quote(primaryUrlPattern)).append('\n');
+        y.append("secondary:\n");
+        y.append("  url: ").append(quote(secondaryUrl)).append('\n');
+        y.append("  user: ").append(quote(secondaryUser)).append('\n');
+        y.append("  password: ").append(quote(secondaryPassword)).append('\n');
+        y.append("  properties: {}\n");
+        y.append("  pool-size: ").append(poolSize).append('\n');
+        y.append("  connect-timeout-ms: ").append(connectTimeoutMs).append('\n');
+        y.append("  statement-timeout-ms: ").append(statementTimeoutMs).append('\n');
+        y.append("writes:\n");
+        y.append("  mode: sync\n");
+        y.append("  ddl: ").append(ddl).append('\n');
+        y.append("  tables:\n");
+        y.append("    include: ").append(list(include)).append('\n');
+        y.append("    exclude: ").append(list(exclude)).append('\n');
+        return y.toString();
+    }
+
+    static String quote(String value) {
+        if (value == null) {
+            return "\"\"";
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String list(List<String> values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
+        }
+        return s.append(']').toString();
+    }
+
+    @Override
+    public String toString() {
+        return toYaml();
+    }
+}

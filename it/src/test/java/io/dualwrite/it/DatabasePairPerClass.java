@@ -1,0 +1,45 @@
+package io.dualwrite.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A primary and a secondary database created once for a test class and dropped after it (also when a
+ * test fails); the sample's tables are created afresh on both before every test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabasePairPerClass {
+
+    protected DatabasePair databases;
+
+    abstract DatabaseKind primaryKind();
+
+    abstract DatabaseKind secondaryKind();
+
+    @BeforeAll
+    void createDatabases() {
+        databases = DatabasePair.create(primaryKind(), secondaryKind());
+    }
+
+    @AfterAll
+    void dropDatabases() {
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTables() {
+        databases.freshSchema();
+    }
+
+    protected TestDatabase primary() {
+        return databases.primary();
+    }
+
+    protected TestDatabase secondary() {
+        return databases.secondary();
+    }
+}

@@ -1,0 +1,18 @@
+package io.dualwrite.it;
+
+import org.junit.jupiter.api.DisplayName;
+
+/** Mirroring from PostgreSQL to PostgreSQL (a second database on the same server). */
+@DisplayName("mirroring PostgreSQL -> PostgreSQL (a second database on the same server)")
+class MirrorPostgresqlToPostgresqlIT extends DirectionContract {
+
+    @Override
+    DatabaseKind primaryKind() {
+        return DatabaseKind.POSTGRESQL;
+    }
+
+    @Override
+    DatabaseKind secondaryKind() {
+        return DatabaseKind.POSTGRESQL;
+    }
+}
