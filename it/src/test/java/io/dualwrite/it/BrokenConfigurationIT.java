@@ -18,14 +18,8 @@ class BrokenConfigurationIT extends DatabasePairPerClass {
 
     private static final String SECRET = "Dw-It-Broken-S3cret-9c1e";
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    BrokenConfigurationIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     private String validYaml() {

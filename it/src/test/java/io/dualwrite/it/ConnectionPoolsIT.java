@@ -14,14 +14,8 @@ class ConnectionPoolsIT extends DatabasePairPerClass {
     private static final int THREADS = 8;
     private static final int ROWS_PER_THREAD = 40;
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    ConnectionPoolsIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     @ParameterizedTest(name = "{0}")

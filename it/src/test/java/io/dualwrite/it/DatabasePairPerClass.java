@@ -12,15 +12,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DatabasePairPerClass {
 
+    private final DatabaseKind primaryKind;
+    private final DatabaseKind secondaryKind;
     protected DatabasePair databases;
 
-    abstract DatabaseKind primaryKind();
-
-    abstract DatabaseKind secondaryKind();
+    DatabasePairPerClass(DatabaseKind primaryKind, DatabaseKind secondaryKind) {
+        this.primaryKind = primaryKind;
+        this.secondaryKind = secondaryKind;
+    }
 
     @BeforeAll
     void createDatabases() {
-        databases = DatabasePair.create(primaryKind(), secondaryKind());
+        databases = DatabasePair.create(primaryKind, secondaryKind);
     }
 
     @AfterAll
@@ -33,6 +36,14 @@ abstract class DatabasePairPerClass {
     @BeforeEach
     void freshTables() {
         databases.freshSchema();
+    }
+
+    protected DatabaseKind primaryKind() {
+        return primaryKind;
+    }
+
+    protected DatabaseKind secondaryKind() {
+        return secondaryKind;
     }
 
     protected TestDatabase primary() {

@@ -30,6 +30,10 @@ abstract class DirectionContract extends DatabasePairPerClass {
     /** Rows of tx_rows that stand after the transactions scenario. */
     private static final List<Long> COMMITTED_TX_ROWS = Arrays.asList(1L, 2L, 5L, 7L, 8L, 9L, 10L);
 
+    DirectionContract(DatabaseKind primaryKind, DatabaseKind secondaryKind) {
+        super(primaryKind, secondaryKind);
+    }
+
     @BeforeAll
     void createSchemaWithTheSampleCommand() {
         for (TestDatabase db : Arrays.asList(databases.primary(), databases.secondary())) {

@@ -9,14 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Tables named in {@code writes.tables.exclude} are left alone on the secondary; the others are mirrored. */
 class ExcludedTablesIT extends DatabasePairPerClass {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    ExcludedTablesIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     @Test

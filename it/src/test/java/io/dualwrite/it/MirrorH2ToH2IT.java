@@ -6,13 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("mirroring H2 -> H2 (file databases)")
 class MirrorH2ToH2IT extends DirectionContract {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.H2;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.H2;
+    MirrorH2ToH2IT() {
+        super(DatabaseKind.H2, DatabaseKind.H2);
     }
 }

@@ -6,13 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("mirroring MariaDB -> PostgreSQL")
 class MirrorMariadbToPostgresqlIT extends DirectionContract {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.MARIADB;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.POSTGRESQL;
+    MirrorMariadbToPostgresqlIT() {
+        super(DatabaseKind.MARIADB, DatabaseKind.POSTGRESQL);
     }
 }

@@ -6,13 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("mirroring PostgreSQL -> MariaDB")
 class MirrorPostgresqlToMariadbIT extends DirectionContract {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    MirrorPostgresqlToMariadbIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 }

@@ -6,13 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("mirroring PostgreSQL -> PostgreSQL (a second database on the same server)")
 class MirrorPostgresqlToPostgresqlIT extends DirectionContract {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.POSTGRESQL;
+    MirrorPostgresqlToPostgresqlIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.POSTGRESQL);
     }
 }

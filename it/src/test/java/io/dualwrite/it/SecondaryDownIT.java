@@ -20,14 +20,8 @@ class SecondaryDownIT extends DatabasePairPerClass {
     /** Writes of the writes scenario (see WritesScenario in sample-target): inserts, every 2nd updated, every 5th deleted. */
     private static final int WRITES = ROWS + ROWS / 2 + ROWS / 5;
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    SecondaryDownIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     @ParameterizedTest(name = "secondary {0}")

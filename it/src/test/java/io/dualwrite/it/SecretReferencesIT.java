@@ -12,14 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code ${env:NAME}} and {@code ${file:PATH}} references are resolved in the configuration's strings. */
 class SecretReferencesIT extends DatabasePairPerClass {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.POSTGRESQL;
+    SecretReferencesIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.POSTGRESQL);
     }
 
     @Test

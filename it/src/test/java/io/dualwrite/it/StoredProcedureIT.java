@@ -14,14 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoredProcedureIT extends DatabasePairPerClass {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.POSTGRESQL;
+    StoredProcedureIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.POSTGRESQL);
     }
 
     @Test

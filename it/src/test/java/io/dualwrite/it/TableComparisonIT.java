@@ -15,14 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TableComparisonIT extends DatabasePairPerClass {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.MARIADB;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.H2;
+    TableComparisonIT() {
+        super(DatabaseKind.MARIADB, DatabaseKind.H2);
     }
 
     @Test

@@ -7,14 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The agent follows only the databases its {@code primary.url-pattern} matches. */
 class UnmatchedPrimaryUrlIT extends DatabasePairPerClass {
 
-    @Override
-    DatabaseKind primaryKind() {
-        return DatabaseKind.POSTGRESQL;
-    }
-
-    @Override
-    DatabaseKind secondaryKind() {
-        return DatabaseKind.MARIADB;
+    UnmatchedPrimaryUrlIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     @Test
