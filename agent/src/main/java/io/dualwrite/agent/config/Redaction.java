@@ -65,15 +65,7 @@ public final class Redaction {
             }
         }
         // The last '@' of the authority part, so that an unencoded '@' or '/' in the password is masked too.
-        int at = s.lastIndexOf('@', end - 1);
-        if (at < start) {
-            return s;
-        }
-        int colon = s.indexOf(':', start);
-        if (colon < 0 || colon > at) {
-            return s;
-        }
-        return s.substring(0, colon + 1) + MASK + s.substring(at);
+        return maskCredentials(s, start, s.lastIndexOf('@', end - 1), ':');
     }
 
     /** {@code jdbc:oracle:thin:scott/tiger@host} becomes {@code jdbc:oracle:thin:scott/***@host}. */
@@ -86,16 +78,22 @@ public final class Redaction {
         if (driverEnd < 0) {
             return s;
         }
-        int start = driverEnd + 1;
-        int at = s.lastIndexOf('@');
+        return maskCredentials(s, driverEnd + 1, s.lastIndexOf('@'), '/');
+    }
+
+    /**
+     * Masks the password in {@code user<separator>password@} credentials that start at {@code start} and end at
+     * {@code at}; s itself when there are none.
+     */
+    private static String maskCredentials(String s, int start, int at, char separator) {
         if (at < start) {
             return s;
         }
-        int slash = s.indexOf('/', start);
-        if (slash < 0 || slash > at) {
+        int sep = s.indexOf(separator, start);
+        if (sep < 0 || sep > at) {
             return s;
         }
-        return s.substring(0, slash + 1) + MASK + s.substring(at);
+        return s.substring(0, sep + 1) + MASK + s.substring(at);
     }
 
     /** Masks the values of secret {@code name=value} parameters. */

@@ -1,10 +1,7 @@
 package io.dualwrite.agent.config;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -126,11 +123,7 @@ final class References {
         }
         String content;
         try {
-            content = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            content = ConfigFile.decodeUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw failure.at("file " + path + " (from ${file:" + name + "}) is not UTF-8 text",
                     "save it as UTF-8 or change the reference");
