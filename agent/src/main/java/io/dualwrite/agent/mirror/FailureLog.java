@@ -21,7 +21,7 @@ public final class FailureLog {
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    void record(MirroredWrite write, int writes, Exception cause) {
+    void record(MirroredWrite write, int writes, Throwable cause) {
         long now = System.nanoTime();
         long next = nextLogAt.get();
         if ((next != Long.MIN_VALUE && now - next < 0) || !nextLogAt.compareAndSet(next, now + intervalNanos)) {
@@ -34,7 +34,7 @@ public final class FailureLog {
                 unlogged > 0 ? " (" + unlogged + " more failures since the last report)" : "");
     }
 
-    static String reason(Exception cause) {
+    static String reason(Throwable cause) {
         if (cause instanceof SQLException) {
             SQLException sql = (SQLException) cause;
             String state = sql.getSQLState();

@@ -75,7 +75,8 @@ public final class Mirror implements AutoCloseable {
                 connection.commit();
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted
             broken = transaction ? !rollback(connection) || isConnectionLost(e) : isConnectionLost(e);
             throw new WriteFailure(current, e);
         } finally {
@@ -93,7 +94,7 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
-    private static boolean isConnectionLost(Exception e) {
+    private static boolean isConnectionLost(Throwable e) {
         if (!(e instanceof SQLException)) {
             return true;
         }
@@ -111,9 +112,9 @@ public final class Mirror implements AutoCloseable {
 
     private static final class WriteFailure extends Exception {
         final MirroredWrite write;
-        final Exception cause;
+        final Throwable cause;
 
-        WriteFailure(MirroredWrite write, Exception cause) {
+        WriteFailure(MirroredWrite write, Throwable cause) {
             super(null, null, false, false);
             this.write = write;
             this.cause = cause;

@@ -5,12 +5,13 @@ import io.dualwrite.bootstrap.CallDepth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,17 +26,22 @@ final class SecondaryPool implements AutoCloseable {
     private final SecondaryDriver driver;
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
-    private final ExecutorService opener = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "dualwrite-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor opener;
     private volatile boolean closed;
 
     SecondaryPool(SecondaryConfig config, SecondaryDriver driver) {
         this.config = config;
         this.driver = driver;
         this.permits = new Semaphore(config.poolSize(), true);
+        // bounded: against a secondary that accepts connections and never answers, attempts hang in the
+        // driver; no more than pool-size threads may hang there, and further attempts fail at once
+        this.opener = new ThreadPoolExecutor(config.poolSize(), config.poolSize(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.poolSize()), runnable -> {
+                    Thread thread = new Thread(runnable, "dualwrite-connect");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        opener.allowCoreThreadTimeOut(true);
     }
 
     Connection borrow() throws SQLException {
@@ -71,7 +77,13 @@ final class SecondaryPool implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
-        CompletableFuture<Connection> opening = CompletableFuture.supplyAsync(this::connect, opener);
+        CompletableFuture<Connection> opening;
+        try {
+            opening = CompletableFuture.supplyAsync(this::connect, opener);
+        } catch (RejectedExecutionException e) {
+            throw new SQLTimeoutException("earlier attempts to connect to the secondary still hang; not starting another",
+                    "08001");
+        }
         try {
             return withNetworkTimeout(opening.get(config.connectTimeoutMs(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
