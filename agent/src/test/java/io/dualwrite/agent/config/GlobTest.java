@@ -3,7 +3,9 @@ package io.dualwrite.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GlobTest {
 
@@ -127,16 +129,16 @@ class GlobTest {
         assertThatThrownBy(() -> Glob.compile(null, true)).isInstanceOf(NullPointerException.class);
     }
 
+    /** A backtracking matcher would take exponential time here; the timeout only catches that. */
     @Test
-    void longTextsWithManyStarsMatchQuickly() {
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void longTextsWithManyStarsDoNotBacktrackExponentially() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
             text.append('a');
         }
         Glob many = glob("*a*a*a*a*a*a*a*a*b");
-        long start = System.nanoTime();
         assertThat(many.matches(text.toString())).isFalse();
         assertThat(many.matches(text + "b")).isTrue();
-        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
 }
