@@ -23,7 +23,7 @@ public final class Parameter {
     }
 
     /** A value the mirror cannot send to the secondary; binding it fails the write with {@code reason}. */
-    static Parameter unreplayable(int index, String reason) {
+    public static Parameter unreplayable(int index, String reason) {
         return new Parameter(null, new Object[] {index}, reason);
     }
 
@@ -52,6 +52,11 @@ public final class Parameter {
         return value;
     }
 
+    /** A value read back from storage, where it was kept exactly as captured. */
+    public static Parameter restore(Setter setter, Object[] args) {
+        return new Parameter(setter, args, null);
+    }
+
     /** The setter, or null for an unreplayable value. */
     public Setter setter() {
         return setter;
@@ -60,6 +65,16 @@ public final class Parameter {
     /** The value as captured (the second argument of the setter). */
     public Object value() {
         return args.length > 1 ? args[1] : null;
+    }
+
+    /** The setter's arguments, index first (a copy). */
+    public Object[] arguments() {
+        return args.clone();
+    }
+
+    /** Why this value cannot be sent to the secondary, or null when it can. */
+    public String unreplayableReason() {
+        return unreplayable;
     }
 
     /** Binds this value on a statement of the secondary. */

@@ -54,6 +54,15 @@ public final class PreparedWrite implements MirroredWrite {
         return rows;
     }
 
+    /** What the write is (kind and table), without the batch size. */
+    public String description() {
+        return description;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
     @Override
     public String describe() {
         return batch ? description + " (batch of " + rows.size() + ")" : description;

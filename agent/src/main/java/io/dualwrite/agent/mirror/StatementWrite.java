@@ -37,6 +37,15 @@ public final class StatementWrite implements MirroredWrite {
         return sql;
     }
 
+    /** What the write is (kind and table), without the batch size. */
+    public String description() {
+        return description;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
     @Override
     public String describe() {
         return batch ? description + " (batch of " + sql.size() + ")" : description;
