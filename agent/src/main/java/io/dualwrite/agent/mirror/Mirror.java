@@ -43,81 +43,36 @@ public final class Mirror implements AutoCloseable {
     public void applyTransaction(List<MirroredWrite> writes) {
         CallDepth.suppress();
         try {
-            applyAll(writes);
+            applyOnPooledConnection(writes);
             stats.apply(writes.size());
-        } catch (WriteFailure failure) {
+        } catch (WriteUnit.Failure failure) {
             stats.fail(writes.size());
-            failures.record(failure.write, writes.size(), failure.cause);
+            failures.record(failure.write(), writes.size(), failure.getCause());
         } finally {
             CallDepth.unsuppress();
         }
     }
 
-    private void applyAll(List<MirroredWrite> writes) throws WriteFailure {
+    private void applyOnPooledConnection(List<MirroredWrite> writes) throws WriteUnit.Failure {
         Connection connection;
         try {
             connection = pool.borrow();
         } catch (SQLException e) {
-            throw new WriteFailure(writes.get(0), e);
+            throw new WriteUnit.Failure(writes.get(0), e, false);
         }
-        boolean transaction = writes.size() > 1;
-        boolean broken = false;
-        MirroredWrite current = writes.get(0);
+        boolean unusable = false;
         try {
-            if (transaction) {
-                connection.setAutoCommit(false);
-            }
-            for (MirroredWrite write : writes) {
-                current = write;
-                write.applyTo(connection, timeoutSeconds);
-            }
-            if (transaction) {
-                connection.commit();
-                connection.setAutoCommit(true);
-            }
-        } catch (Exception | LinkageError e) {
-            // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted
-            broken = transaction ? !rollback(connection) || isConnectionLost(e) : isConnectionLost(e);
-            throw new WriteFailure(current, e);
+            WriteUnit.apply(connection, writes, timeoutSeconds);
+        } catch (WriteUnit.Failure failure) {
+            unusable = failure.connectionUnusable();
+            throw failure;
         } finally {
-            pool.release(connection, broken);
+            pool.release(connection, unusable);
         }
-    }
-
-    private static boolean rollback(Connection connection) {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean isConnectionLost(Throwable e) {
-        if (!(e instanceof SQLException)) {
-            return true;
-        }
-        String state = ((SQLException) e).getSQLState();
-        return state == null || state.startsWith("08") || e instanceof java.sql.SQLTimeoutException
-                || e instanceof java.sql.SQLRecoverableException
-                || e instanceof java.sql.SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLTransientConnectionException;
     }
 
     @Override
     public void close() {
         pool.close();
-    }
-
-    private static final class WriteFailure extends Exception {
-        final MirroredWrite write;
-        final Throwable cause;
-
-        WriteFailure(MirroredWrite write, Throwable cause) {
-            super(null, null, false, false);
-            this.write = write;
-            this.cause = cause;
-        }
     }
 }

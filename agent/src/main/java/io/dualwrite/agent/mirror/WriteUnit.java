@@ -1,0 +1,82 @@
+package io.dualwrite.agent.mirror;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Applies writes on the secondary as the unit they were on the primary: one write in auto-commit, the writes
+ * of a transaction in one transaction, rolled back whole when one of them fails. Serves the live mirror and
+ * the replay of the journal alike.
+ */
+public final class WriteUnit {
+
+    private WriteUnit() {
+    }
+
+    public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds) throws Failure {
+        boolean transaction = writes.size() > 1;
+        MirroredWrite current = writes.get(0);
+        try {
+            if (transaction) {
+                connection.setAutoCommit(false);
+            }
+            for (MirroredWrite write : writes) {
+                current = write;
+                write.applyTo(connection, timeoutSeconds);
+            }
+            if (transaction) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        } catch (Exception | LinkageError e) {
+            // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted
+            boolean unusable = transaction ? !rollback(connection) || isConnectionLost(e) : isConnectionLost(e);
+            throw new Failure(current, e, unusable);
+        }
+    }
+
+    private static boolean rollback(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static boolean isConnectionLost(Throwable e) {
+        if (!(e instanceof SQLException)) {
+            return true;
+        }
+        String state = ((SQLException) e).getSQLState();
+        return state == null || state.startsWith("08") || e instanceof java.sql.SQLTimeoutException
+                || e instanceof java.sql.SQLRecoverableException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTransientConnectionException;
+    }
+
+    /** A write of the unit failed; nothing of the unit stands on the secondary unless it was a single write. */
+    public static final class Failure extends Exception {
+
+        private final transient MirroredWrite write;
+        private final boolean connectionUnusable;
+
+        Failure(MirroredWrite write, Throwable cause, boolean connectionUnusable) {
+            super(cause.toString(), cause, false, false);
+            this.write = write;
+            this.connectionUnusable = connectionUnusable;
+        }
+
+        /** The write that failed. */
+        public MirroredWrite write() {
+            return write;
+        }
+
+        /** Whether the connection must be closed rather than used again. */
+        public boolean connectionUnusable() {
+            return connectionUnusable;
+        }
+    }
+}
