@@ -1,6 +1,7 @@
 package io.dualwrite.agent.sql;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A thread-safe, bounded cache of {@link SqlClassifier#classify(String)} results keyed by SQL text. A hit is a
@@ -13,6 +14,7 @@ public final class SqlClassificationCache {
 
     private final int maxEntries;
     private final ConcurrentHashMap<String, SqlInfo> cache;
+    private final AtomicInteger entries = new AtomicInteger();
 
     /** @param maxEntries the most entries kept, at least 1 */
     public SqlClassificationCache(int maxEntries) {
@@ -35,13 +37,23 @@ public final class SqlClassificationCache {
         info = SqlClassifier.classify(sql);
         // Full: drop everything rather than evict with LRU bookkeeping. An application that inlines literals into
         // its SQL produces an unbounded stream of distinct texts, which must not grow memory; and classifying again
-        // costs well under a microsecond, so losing the hot entries now and then is cheap. (Concurrent misses may
-        // overshoot the bound by a few entries per inserting thread: the check and the put are not atomic.)
-        if (cache.size() >= maxEntries) {
-            cache.clear();
+        // costs well under a microsecond, so losing the hot entries now and then is cheap. Only the thread that
+        // fills the cache takes the lock; others that find it full meanwhile wait for the clear, so the cache
+        // exceeds its bound by at most one entry per thread.
+        if (entries.incrementAndGet() > maxEntries) {
+            clearWhenFull();
         }
-        cache.put(sql, info);
+        if (cache.put(sql, info) != null) {
+            entries.decrementAndGet();
+        }
         return info;
+    }
+
+    private synchronized void clearWhenFull() {
+        if (entries.get() > maxEntries) {
+            cache.clear();
+            entries.set(1);
+        }
     }
 
     /** The number of cached entries (for tests). */
