@@ -1,7 +1,6 @@
 package io.dualwrite.agent.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -24,8 +23,10 @@ class JournalPermissionsTest {
     Path dir;
 
     @BeforeEach
-    void posixOnly() {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    void needsAPosixFileSystem() {
+        assertThat(FileSystems.getDefault().supportedFileAttributeViews())
+                .as("these tests check POSIX permissions and need a POSIX file system (run them on Linux or macOS)")
+                .contains("posix");
     }
 
     @Test
