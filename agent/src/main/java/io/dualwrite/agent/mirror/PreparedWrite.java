@@ -7,25 +7,22 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** A prepared statement's SQL with the values of one execution, or of every row of a batch. */
-public final class PreparedWrite implements MirroredWrite {
+public final class PreparedWrite extends BatchableWrite {
 
     private final String sql;
-    private final String description;
     private final List<Parameter[]> rows;
-    private final boolean batch;
 
     public PreparedWrite(String sql, String description, List<Parameter[]> rows, boolean batch) {
+        super(description, batch);
         this.sql = sql;
-        this.description = description;
         this.rows = rows;
-        this.batch = batch;
     }
 
     @Override
     public void applyTo(Connection secondary, int timeoutSeconds) throws SQLException {
         try (PreparedStatement statement = secondary.prepareStatement(sql)) {
             statement.setQueryTimeout(timeoutSeconds);
-            if (!batch) {
+            if (!isBatch()) {
                 bind(statement, rows.get(0));
                 statement.execute();
                 return;
@@ -54,17 +51,8 @@ public final class PreparedWrite implements MirroredWrite {
         return rows;
     }
 
-    /** What the write is (kind and table), without the batch size. */
-    public String description() {
-        return description;
-    }
-
-    public boolean isBatch() {
-        return batch;
-    }
-
     @Override
-    public String describe() {
-        return batch ? description + " (batch of " + rows.size() + ")" : description;
+    int entries() {
+        return rows.size();
     }
 }

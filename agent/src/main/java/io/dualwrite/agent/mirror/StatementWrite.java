@@ -6,23 +6,20 @@ import java.sql.Statement;
 import java.util.List;
 
 /** SQL text run through a plain {@code Statement}: one execution, or the SQL of every batch entry. */
-public final class StatementWrite implements MirroredWrite {
+public final class StatementWrite extends BatchableWrite {
 
     private final List<String> sql;
-    private final String description;
-    private final boolean batch;
 
     public StatementWrite(List<String> sql, String description, boolean batch) {
+        super(description, batch);
         this.sql = sql;
-        this.description = description;
-        this.batch = batch;
     }
 
     @Override
     public void applyTo(Connection secondary, int timeoutSeconds) throws SQLException {
         try (Statement statement = secondary.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
-            if (!batch) {
+            if (!isBatch()) {
                 statement.execute(sql.get(0));
                 return;
             }
@@ -37,17 +34,8 @@ public final class StatementWrite implements MirroredWrite {
         return sql;
     }
 
-    /** What the write is (kind and table), without the batch size. */
-    public String description() {
-        return description;
-    }
-
-    public boolean isBatch() {
-        return batch;
-    }
-
     @Override
-    public String describe() {
-        return batch ? description + " (batch of " + sql.size() + ")" : description;
+    int entries() {
+        return sql.size();
     }
 }
