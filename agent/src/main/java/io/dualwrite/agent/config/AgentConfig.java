@@ -1,5 +1,6 @@
 package io.dualwrite.agent.config;
 
+import java.nio.file.Paths;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,14 @@ public final class AgentConfig {
     private final Glob primaryUrlPattern;
     private final SecondaryConfig secondary;
     private final WritesConfig writes;
+    private final JournalConfig journal;
+    private final MetricsConfig metrics;
 
     /**
      * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
      */
-    public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes) {
+    public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes,
+            JournalConfig journal, MetricsConfig metrics) {
         if (enabled) {
             Objects.requireNonNull(primaryUrlPattern, "primaryUrlPattern");
             Objects.requireNonNull(secondary, "secondary");
@@ -26,12 +30,15 @@ public final class AgentConfig {
         this.enabled = enabled;
         this.primaryUrlPattern = primaryUrlPattern;
         this.secondary = secondary;
-        this.writes = writes == null ? WritesConfig.defaults() : writes;
+        this.writes = Objects.requireNonNull(writes, "writes");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** A configuration that turns the agent off. */
     public static AgentConfig disabled() {
-        return new AgentConfig(false, null, null, WritesConfig.defaults());
+        return new AgentConfig(false, null, null, WritesConfig.defaults(),
+                JournalConfig.defaults(Paths.get("").toAbsolutePath()), MetricsConfig.defaults());
     }
 
     /** Whether the agent instruments anything. */
@@ -54,17 +61,27 @@ public final class AgentConfig {
         return writes;
     }
 
+    /** Where failed writes are kept; never null. */
+    public JournalConfig journal() {
+        return journal;
+    }
+
+    /** How the agent's counters are published; never null. */
+    public MetricsConfig metrics() {
+        return metrics;
+    }
+
     /**
      * A short summary for the start-up log line, without secrets, e.g. {@code mirroring writes on connections
-     * matching jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop (sync, ddl off,
-     * tables include [*] exclude [])}.
+     * matching jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop (sync, on-failure
+     * journal, ddl off, tables include [*] exclude []; journal /srv/app/dualwrite-journal (fsync batch))}.
      */
     public String describe() {
         if (!enabled) {
             return "disabled (enabled: false): instrumenting nothing";
         }
         return "mirroring writes on connections matching " + Redaction.url(primaryUrlPattern.pattern())
-                + " to " + secondary.redactedUrl() + " (" + writes + ")";
+                + " to " + secondary.redactedUrl() + " (" + writes + "; journal " + journal + ")";
     }
 
     @Override
@@ -77,12 +94,13 @@ public final class AgentConfig {
         }
         AgentConfig other = (AgentConfig) o;
         return enabled == other.enabled && Objects.equals(primaryUrlPattern, other.primaryUrlPattern)
-                && Objects.equals(secondary, other.secondary) && writes.equals(other.writes);
+                && Objects.equals(secondary, other.secondary) && writes.equals(other.writes)
+                && journal.equals(other.journal) && metrics.equals(other.metrics);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, primaryUrlPattern, secondary, writes);
+        return Objects.hash(enabled, primaryUrlPattern, secondary, writes, journal, metrics);
     }
 
     /** A summary without secrets. */
@@ -91,6 +109,8 @@ public final class AgentConfig {
         return "AgentConfig{enabled=" + enabled
                 + ", primaryUrlPattern=" + (primaryUrlPattern == null ? null : Redaction.url(primaryUrlPattern.pattern()))
                 + ", secondary=" + secondary
-                + ", writes=" + writes + '}';
+                + ", writes=" + writes
+                + ", journal=" + journal
+                + ", metrics=" + metrics + '}';
     }
 }

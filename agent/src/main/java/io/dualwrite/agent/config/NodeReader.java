@@ -1,8 +1,13 @@
 package io.dualwrite.agent.config;
 
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -129,6 +134,53 @@ final class NodeReader {
             throw error(scalar, entry.path, echo(value) + " is out of range", allowed);
         }
         return number.intValue();
+    }
+
+    /**
+     * One of {@code choices}, written in YAML as its lower-case name with dashes ({@code on-failure: journal});
+     * the default when left out.
+     */
+    <E extends Enum<E>> E choice(YamlEntry entry, E[] choices, E defaultValue, String what) throws ConfigException {
+        if (YamlEntry.isAbsent(entry)) {
+            return defaultValue;
+        }
+        ScalarNode scalar = scalar(entry, what);
+        List<String> names = new ArrayList<>();
+        for (E choice : choices) {
+            String name = yamlName(choice);
+            if (scalar.isPlain() && name.equals(scalar.getValue())) {
+                return choice;
+            }
+            names.add(name);
+        }
+        throw error(scalar, entry.path, echo(scalar.getValue()) + " is not " + what,
+                "use one of " + String.join(", ", names));
+    }
+
+    /** How an enum constant is written in the YAML file: {@code WHEN_FULL} as {@code when-full}. */
+    static String yamlName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * A path, relative to {@code baseDir} unless absolute (to the working directory when {@code baseDir} is
+     * null); null when left out.
+     */
+    Path path(YamlEntry entry, Path baseDir, String remedy) throws ConfigException {
+        String value = string(entry, false);
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty()) {
+            throw error(entry.value, entry.path, "is empty", remedy);
+        }
+        Path path;
+        try {
+            path = Paths.get(value);
+        } catch (InvalidPathException e) {
+            throw error(entry.value, entry.path, echo(value) + " is not a valid path (" + e.getReason() + ")", remedy);
+        }
+        return baseDir != null && !path.isAbsolute() ? baseDir.resolve(path) : path;
     }
 
     /** A string value with its references resolved; null when left out or empty ({@code key:}). */

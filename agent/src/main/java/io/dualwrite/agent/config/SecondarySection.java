@@ -1,9 +1,7 @@
 package io.dualwrite.agent.config;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,24 +66,11 @@ final class SecondarySection {
     }
 
     private static Path driverJar(NodeReader nodes, YamlEntry entry, Path baseDir) throws ConfigException {
-        String value = nodes.string(entry, false);
-        if (value == null) {
-            return null;
-        }
         String remedy = "give the path of the JDBC driver jar, or leave driver-jar out to use the driver on "
                 + "the application's class path";
-        if (value.isEmpty()) {
-            throw nodes.error(entry.value, entry.path, "is empty", remedy);
-        }
-        Path path;
-        try {
-            path = Paths.get(value);
-        } catch (InvalidPathException e) {
-            throw nodes.error(entry.value, entry.path,
-                    NodeReader.echo(value) + " is not a valid path (" + e.getReason() + ")", remedy);
-        }
-        if (baseDir != null && !path.isAbsolute()) {
-            path = baseDir.resolve(path);
+        Path path = nodes.path(entry, baseDir, remedy);
+        if (path == null) {
+            return null;
         }
         if (!Files.exists(path)) {
             throw nodes.error(entry.value, entry.path, path + " does not exist", remedy);

@@ -2,22 +2,38 @@ package io.dualwrite.agent.config;
 
 import java.util.Objects;
 
-/** The {@code writes} section: how and which writes are mirrored. */
+/** The {@code writes} section: how and which writes are mirrored, and what becomes of those that fail. */
 public final class WritesConfig {
 
-    private static final WritesConfig DEFAULTS = new WritesConfig(WriteMode.SYNC, false, TableFilter.all());
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    public static final int MIN_QUEUE_CAPACITY = 1;
+    public static final int MAX_QUEUE_CAPACITY = 10_000_000;
+    public static final int DEFAULT_SHUTDOWN_TIMEOUT_MS = 5_000;
+    public static final int MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
+
+    private static final WritesConfig DEFAULTS = new WritesConfig(WriteMode.SYNC, FailurePolicy.JOURNAL, false,
+            TableFilter.all(), DEFAULT_QUEUE_CAPACITY, WhenFull.JOURNAL, DEFAULT_SHUTDOWN_TIMEOUT_MS);
 
     private final WriteMode mode;
+    private final FailurePolicy onFailure;
     private final boolean ddl;
     private final TableFilter tables;
+    private final int queueCapacity;
+    private final WhenFull whenFull;
+    private final int shutdownTimeoutMs;
 
-    public WritesConfig(WriteMode mode, boolean ddl, TableFilter tables) {
+    public WritesConfig(WriteMode mode, FailurePolicy onFailure, boolean ddl, TableFilter tables, int queueCapacity,
+            WhenFull whenFull, int shutdownTimeoutMs) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
         this.ddl = ddl;
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.queueCapacity = queueCapacity;
+        this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
+        this.shutdownTimeoutMs = shutdownTimeoutMs;
     }
 
-    /** The defaults: sync, no DDL, all tables. */
+    /** The defaults: sync, failures journaled, no DDL, all tables. */
     public static WritesConfig defaults() {
         return DEFAULTS;
     }
@@ -25,6 +41,11 @@ public final class WritesConfig {
     /** How writes are mirrored. */
     public WriteMode mode() {
         return mode;
+    }
+
+    /** What becomes of a write the secondary could not take. */
+    public FailurePolicy onFailure() {
+        return onFailure;
     }
 
     /** Whether DDL statements (CREATE, ALTER, DROP, ...) are mirrored too. */
@@ -37,6 +58,21 @@ public final class WritesConfig {
         return tables;
     }
 
+    /** Async mode: how many writes (statements or batches) may wait in memory for the applier. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
+    /** Async mode: what an application thread does when the queue is full. */
+    public WhenFull whenFull() {
+        return whenFull;
+    }
+
+    /** Async mode: how long the JVM's shutdown waits for the queue to drain before journaling the rest. */
+    public int shutdownTimeoutMs() {
+        return shutdownTimeoutMs;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -46,17 +82,22 @@ public final class WritesConfig {
             return false;
         }
         WritesConfig other = (WritesConfig) o;
-        return mode == other.mode && ddl == other.ddl && tables.equals(other.tables);
+        return mode == other.mode && onFailure == other.onFailure && ddl == other.ddl && tables.equals(other.tables)
+                && queueCapacity == other.queueCapacity && whenFull == other.whenFull
+                && shutdownTimeoutMs == other.shutdownTimeoutMs;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, ddl, tables);
+        return Objects.hash(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeoutMs);
     }
 
-    /** For example {@code sync, ddl off, tables include [*] exclude []}. */
+    /** For example {@code sync, on-failure journal, ddl off, tables include [*] exclude []}. */
     @Override
     public String toString() {
-        return mode.yamlName() + ", ddl " + (ddl ? "on" : "off") + ", tables " + tables;
+        String async = mode == WriteMode.ASYNC ? " (queue " + queueCapacity + ", when full " + whenFull.yamlName()
+                + ")" : "";
+        return mode.yamlName() + async + ", on-failure " + onFailure.yamlName() + ", ddl " + (ddl ? "on" : "off")
+                + ", tables " + tables;
     }
 }

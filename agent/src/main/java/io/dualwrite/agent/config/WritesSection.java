@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** The {@code writes} section: how writes are mirrored, whether DDL is, and which tables. */
 final class WritesSection {
 
-    private static final List<String> KEYS = Arrays.asList("mode", "ddl", "tables");
+    private static final List<String> KEYS = Arrays.asList("mode", "on-failure", "ddl", "tables", "queue-capacity",
+            "when-full", "shutdown-timeout-ms");
     private static final List<String> TABLES_KEYS = Arrays.asList("include", "exclude");
 
     private WritesSection() {
@@ -27,23 +27,23 @@ final class WritesSection {
             return WritesConfig.defaults();
         }
         Map<String, YamlEntry> keys = nodes.entries(node, "writes", KEYS, "under writes");
-        WriteMode mode = mode(nodes, keys.get("mode"));
-        boolean ddl = nodes.bool(keys.get("ddl"), false);
+        WritesConfig defaults = WritesConfig.defaults();
+        WriteMode mode = nodes.choice(keys.get("mode"), WriteMode.values(), defaults.mode(), "a write mode");
+        if (mode == WriteMode.ASYNC) {
+            YamlEntry modeEntry = keys.get("mode");
+            throw nodes.error(modeEntry.value, modeEntry.path, "async mode is not built yet", "use sync for now");
+        }
+        FailurePolicy onFailure = nodes.choice(keys.get("on-failure"), FailurePolicy.values(), defaults.onFailure(),
+                "a failure policy");
+        boolean ddl = nodes.bool(keys.get("ddl"), defaults.ddl());
         TableFilter tables = tables(nodes, keys.get("tables"));
-        return new WritesConfig(mode, ddl, tables);
-    }
-
-    private static WriteMode mode(NodeReader nodes, YamlEntry entry) throws ConfigException {
-        String mode = nodes.string(entry, false);
-        if (mode == null || mode.equals("sync")) {
-            return WriteMode.SYNC;
-        }
-        if (mode.equals("async")) {
-            throw nodes.error(entry.value, entry.path, "async mode arrives with the failure-handling work",
-                    "use sync for now");
-        }
-        throw nodes.error(entry.value, entry.path,
-                NodeReader.echo(((ScalarNode) entry.value).getValue()) + " is not a write mode", "use sync");
+        int queueCapacity = nodes.integer(keys.get("queue-capacity"), WritesConfig.MIN_QUEUE_CAPACITY,
+                WritesConfig.MAX_QUEUE_CAPACITY, defaults.queueCapacity());
+        WhenFull whenFull = nodes.choice(keys.get("when-full"), WhenFull.values(), defaults.whenFull(),
+                "what to do when the queue is full");
+        int shutdownTimeout = nodes.integer(keys.get("shutdown-timeout-ms"), 0, WritesConfig.MAX_SHUTDOWN_TIMEOUT_MS,
+                defaults.shutdownTimeoutMs());
+        return new WritesConfig(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeout);
     }
 
     private static TableFilter tables(NodeReader nodes, YamlEntry entry) throws ConfigException {

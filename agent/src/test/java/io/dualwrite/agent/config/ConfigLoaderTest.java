@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -207,7 +208,8 @@ class ConfigLoaderTest {
         AgentConfig config = parse(minimal());
         assertThat(config.describe()).isEqualTo("mirroring writes on connections matching "
                 + "jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop "
-                + "(sync, ddl off, tables include [*] exclude [])");
+                + "(sync, on-failure journal, ddl off, tables include [*] exclude []; journal "
+                + Paths.get("").toAbsolutePath().resolve("dualwrite-journal") + " (fsync batch))");
     }
 
     @Test
@@ -262,7 +264,7 @@ class ConfigLoaderTest {
     void unknownKeyIsRejectedWithItsLineAndTheAllowedKeys() {
         ConfigException e = failure(minimal() + "writer:\n  mode: sync\n");
         assertThat(e.getMessage()).isEqualTo(
-                SOURCE + " line 6: writer: unknown key; allowed at the top level: enabled, primary, secondary, writes");
+                SOURCE + " line 6: writer: unknown key; allowed at the top level: enabled, primary, secondary, writes, journal, metrics");
         assertThat(e.line()).isEqualTo(6);
         assertThat(e.key()).isEqualTo("writer");
         assertThat(e.source()).isEqualTo(SOURCE);
@@ -273,7 +275,7 @@ class ConfigLoaderTest {
         String yaml = full().replace("  mode: sync", "  mdoe: sync");
         ConfigException e = failure(yaml);
         assertThat(e.getMessage()).isEqualTo(
-                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, ddl, tables");
+                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, on-failure, ddl, tables, queue-capacity, when-full, shutdown-timeout-ms");
     }
 
     @Test
@@ -546,7 +548,7 @@ class ConfigLoaderTest {
     void documentThatIsNotAMapIsRejected() {
         assertThat(failure("- enabled\n- primary\n").getMessage()).isEqualTo(SOURCE + " line 1: the document is a "
                 + "list, not a map of keys; the top level must be a map with the keys enabled, primary, secondary, "
-                + "writes");
+                + "writes, journal, metrics");
         assertThat(failure("\n\njust text\n").getMessage())
                 .startsWith(SOURCE + " line 3: the document is text, not a map of keys;");
     }
@@ -633,16 +635,16 @@ class ConfigLoaderTest {
     // ----- writes.mode -----
 
     @Test
-    void asyncModeSaysItArrivesWithTheFailureHandlingWorkAndToUseSync() {
+    void asyncModeSaysItIsNotBuiltYetAndToUseSync() {
         ConfigException e = failure(minimal() + "writes:\n  mode: async\n");
-        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 7: writes.mode: async mode arrives with the "
-                + "failure-handling work; use sync for now");
+        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 7: writes.mode: async mode is not built yet; "
+                + "use sync for now");
     }
 
     @Test
     void unknownModeIsRejected() {
         ConfigException e = failure(minimal() + "writes:\n  mode: SYNC\n");
-        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 7: writes.mode: SYNC is not a write mode; use sync");
+        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 7: writes.mode: SYNC is not a write mode; use one of sync, async");
     }
 
     // ----- ${env:} and ${file:} references -----
