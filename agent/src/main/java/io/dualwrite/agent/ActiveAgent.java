@@ -2,17 +2,24 @@ package io.dualwrite.agent;
 
 import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
+import io.dualwrite.agent.config.JournalConfig;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
+import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.Backlog;
+import io.dualwrite.agent.mirror.Drainer;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.bootstrap.JdbcHooks;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
 /**
- * The agent once it is active: counters, mirror, hook handler and instrumentation. Apart from
- * {@link AgentInstaller} because it uses the bootstrap hook API, which is on the bootstrap class path
+ * The agent once it is active: counters, journal, mirror, drainer, hook handler and instrumentation. Apart
+ * from {@link AgentInstaller} because it uses the bootstrap hook API, which is on the bootstrap class path
  * only once the configuration has been found valid.
  */
 final class ActiveAgent {
@@ -25,9 +32,23 @@ final class ActiveAgent {
     static void start(AgentConfig config, Instrumentation inst, boolean attached, Logger log) throws Exception {
         long started = System.nanoTime();
         WriteStats stats = new WriteStats();
-        Mirror mirror = new Mirror(config.secondary(), stats, new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
+        Backlog backlog = openBacklog(config.journal(), log);
+        DeadLetters deadLetters = backlog == null ? null : new DeadLetters(config.journal().deadLetters());
+        Mirror mirror = new Mirror(config.secondary(), config.writes().onFailure(), backlog, deadLetters, stats,
+                new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
+        Drainer drainer = null;
+        if (backlog != null) {
+            Replayer replayer = new Replayer(backlog.journal(), mirror::openUnpooled, deadLetters,
+                    mirror.timeoutSeconds());
+            drainer = new Drainer(backlog, replayer, stats, config.journal().retryIntervalMs(), log);
+            drainer.start();
+        }
         JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
+        Drainer stoppable = drainer;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stoppable != null) {
+                stoppable.finish(config.writes().shutdownTimeoutMs());
+            }
             log.info(stats.summary());
             mirror.close();
         }, "dualwrite-shutdown"));
@@ -36,5 +57,30 @@ final class ActiveAgent {
         System.setProperty("net.bytebuddy.safe", "true");
         JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
         log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
+    }
+
+    /**
+     * Opens the journal; null when it cannot be, which is logged: the agent still mirrors, but a write the
+     * secondary fails to take is then lost (and counted).
+     */
+    private static Backlog openBacklog(JournalConfig config, Logger log) {
+        Journal journal;
+        try {
+            journal = Journal.open(config.dir(), config.options());
+        } catch (IOException | RuntimeException e) {
+            log.error("the journal {} cannot be opened ({}); mirroring goes on, but writes the secondary fails to "
+                    + "take will be lost: give journal.dir a directory this application alone can write", config.dir(),
+                    e.getMessage());
+            return null;
+        }
+        if (journal.recovery().damaged()) {
+            log.warn("the journal {} was damaged; {}", config.dir(), journal.recovery().describe());
+        }
+        Backlog backlog = new Backlog(journal);
+        if (backlog.isOpen()) {
+            log.info("the journal {} holds {} record(s) not yet replayed; new writes queue behind them until they are",
+                    config.dir(), journal.stats().pendingRecords());
+        }
+        return backlog;
     }
 }

@@ -16,6 +16,10 @@ public final class AgentConfig {
     private int connectTimeoutMs = 5000;
     private int statementTimeoutMs = 5000;
     private boolean ddl;
+    private String onFailure = "journal";
+    private String journalDir;
+    private int retryIntervalMs = 200;
+    private int shutdownTimeoutMs = 5000;
     private final List<String> include = new ArrayList<>(Arrays.asList("*"));
     private final List<String> exclude = new ArrayList<>();
 
@@ -71,6 +75,33 @@ public final class AgentConfig {
         return this;
     }
 
+    public AgentConfig statementTimeoutMs(int millis) {
+        this.statementTimeoutMs = millis;
+        return this;
+    }
+
+    /** {@code journal}, {@code fail} or {@code ignore}. */
+    public AgentConfig onFailure(String policy) {
+        this.onFailure = policy;
+        return this;
+    }
+
+    /** Left out, the journal is next to the configuration file (see {@link AgentRun#journalDir()}). */
+    public AgentConfig journalDir(java.nio.file.Path dir) {
+        this.journalDir = dir.toString();
+        return this;
+    }
+
+    public AgentConfig retryIntervalMs(int millis) {
+        this.retryIntervalMs = millis;
+        return this;
+    }
+
+    public AgentConfig shutdownTimeoutMs(int millis) {
+        this.shutdownTimeoutMs = millis;
+        return this;
+    }
+
     public AgentConfig enabled(boolean on) {
         this.enabled = on;
         return this;
@@ -92,10 +123,18 @@ public final class AgentConfig {
         y.append("  statement-timeout-ms: ").append(statementTimeoutMs).append('\n');
         y.append("writes:\n");
         y.append("  mode: sync\n");
+        y.append("  on-failure: ").append(onFailure).append('\n');
+        y.append("  shutdown-timeout-ms: ").append(shutdownTimeoutMs).append('\n');
         y.append("  ddl: ").append(ddl).append('\n');
         y.append("  tables:\n");
         y.append("    include: ").append(list(include)).append('\n');
         y.append("    exclude: ").append(list(exclude)).append('\n');
+        y.append("journal:\n");
+        if (journalDir != null) {
+            y.append("  dir: ").append(quote(journalDir)).append('\n');
+        }
+        // the tests' secondaries come back within seconds: retry often, so the drain is seen
+        y.append("  retry-interval-ms: ").append(retryIntervalMs).append('\n');
         return y.toString();
     }
 
