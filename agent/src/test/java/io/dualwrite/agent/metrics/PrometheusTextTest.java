@@ -8,27 +8,30 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
 
+    /** The sample lines, in order, of {@link MetricsSnapshotTest#sample()}. */
+    static final List<String> SAMPLE_LINES = List.of(
+            "dualwrite_writes_seen_total 100",
+            "dualwrite_writes_total{outcome=\"applied\"} 60",
+            "dualwrite_writes_total{outcome=\"journaled\"} 20",
+            "dualwrite_writes_total{outcome=\"skipped\"} 10",
+            "dualwrite_writes_total{outcome=\"ignored\"} 6",
+            "dualwrite_writes_total{outcome=\"lost\"} 4",
+            "dualwrite_writes_rolled_back_total 7",
+            "dualwrite_journal_replayed_total 15",
+            "dualwrite_journal_dead_lettered_total 2",
+            "dualwrite_queue_depth 3",
+            "dualwrite_journal_backlog_records 5",
+            "dualwrite_journal_backlog_bytes 4096",
+            "dualwrite_replication_lag_seconds 1.500",
+            "dualwrite_circuit_state{state=\"closed\"} 0",
+            "dualwrite_circuit_state{state=\"open\"} 1",
+            "dualwrite_circuit_state{state=\"draining\"} 0");
+
     @Test
     void everyValueOfASnapshotIsOneSampleLine() {
         String text = PrometheusText.render(MetricsSnapshotTest.sample().build());
 
-        assertThat(samples(text)).containsExactly(
-                "dualwrite_writes_seen_total 100",
-                "dualwrite_writes_total{outcome=\"applied\"} 60",
-                "dualwrite_writes_total{outcome=\"journaled\"} 20",
-                "dualwrite_writes_total{outcome=\"skipped\"} 10",
-                "dualwrite_writes_total{outcome=\"ignored\"} 6",
-                "dualwrite_writes_total{outcome=\"lost\"} 4",
-                "dualwrite_writes_rolled_back_total 7",
-                "dualwrite_journal_replayed_total 15",
-                "dualwrite_journal_dead_lettered_total 2",
-                "dualwrite_queue_depth 3",
-                "dualwrite_journal_backlog_records 5",
-                "dualwrite_journal_backlog_bytes 4096",
-                "dualwrite_replication_lag_seconds 1.500",
-                "dualwrite_circuit_state{state=\"closed\"} 0",
-                "dualwrite_circuit_state{state=\"open\"} 1",
-                "dualwrite_circuit_state{state=\"draining\"} 0");
+        assertThat(samples(text)).containsExactlyElementsOf(SAMPLE_LINES);
     }
 
     @Test
@@ -80,7 +83,7 @@ class PrometheusTextTest {
                 .filter(line -> line.startsWith("dualwrite_replication_lag_seconds")).findFirst().orElseThrow();
     }
 
-    private static List<String> samples(String text) {
+    static List<String> samples(String text) {
         return text.lines().filter(line -> !line.startsWith("#")).collect(Collectors.toList());
     }
 }
