@@ -34,17 +34,21 @@ public final class PrometheusEndpoint implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 8 * 1024;
     private static final int BACKLOG = 16;
     private static final long ACCEPT_RETRY_MILLIS = 1_000;
+    private static final long CLOSE_WAIT_MILLIS = 1_000;
 
     private final ServerSocket server;
     private final InetSocketAddress address;
     private final Supplier<MetricsSnapshot> snapshots;
     private final int clientMillis;
+    private final Thread thread;
 
     private PrometheusEndpoint(ServerSocket server, Supplier<MetricsSnapshot> snapshots, int clientMillis) {
         this.server = server;
         this.address = (InetSocketAddress) server.getLocalSocketAddress();
         this.snapshots = snapshots;
         this.clientMillis = clientMillis;
+        this.thread = new Thread(this::serve, "dualwrite-metrics");
+        thread.setDaemon(true);
     }
 
     /**
@@ -80,9 +84,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
                     + "an address of this machine" : ""), e);
         }
         PrometheusEndpoint endpoint = new PrometheusEndpoint(server, snapshots, clientMillis);
-        Thread thread = new Thread(endpoint::serve, "dualwrite-metrics");
-        thread.setDaemon(true);
-        thread.start();
+        endpoint.thread.start();
         return endpoint;
     }
 
@@ -91,10 +93,19 @@ public final class PrometheusEndpoint implements AutoCloseable {
         return address;
     }
 
-    /** Stops listening; idempotent, never throws. A scrape being answered still completes. */
+    /**
+     * Stops listening and returns once the port is released; idempotent, never throws. A scrape being answered
+     * still completes.
+     */
     @Override
     public void close() {
         closeQuietly(server);
+        // a socket closed while its thread waits in accept is released only as that thread wakes
+        try {
+            thread.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void serve() {

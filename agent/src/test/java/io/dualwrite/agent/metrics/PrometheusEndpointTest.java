@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +36,6 @@ class PrometheusEndpointTest {
     @AfterEach
     void stop() {
         started.forEach(PrometheusEndpoint::close);
-    }
-
-    @AfterAll
-    static void noEndpointThreadOutlivesItsEndpoint() throws InterruptedException {
-        for (Thread thread : endpointThreads()) {
-            thread.join(5_000);
-            assertThat(thread.isAlive()).as("%s ended once its endpoint was closed", thread).isFalse();
-        }
     }
 
     @Test
@@ -182,13 +173,17 @@ class PrometheusEndpointTest {
     }
 
     @Test
-    void itServesFromADaemonThreadThatEndsWhenClosed() throws Exception {
+    void itServesFromADaemonThreadAndOnceClosedNeitherThreadNorPortRemain() throws Exception {
+        List<Thread> before = endpointThreads();
         PrometheusEndpoint endpoint = start(() -> MetricsSnapshot.builder().build());
+        List<Thread> own = endpointThreads();
+        own.removeAll(before);
 
-        assertThat(endpointThreads()).isNotEmpty().allMatch(Thread::isDaemon);
+        assertThat(own).singleElement().matches(Thread::isDaemon, "is a daemon");
         endpoint.close();
         endpoint.close();
 
+        assertThat(own.get(0).isAlive()).isFalse();
         assertThatThrownBy(() -> connect(endpoint).close()).isInstanceOf(IOException.class);
     }
 
