@@ -3,8 +3,12 @@ package io.dualwrite.agent;
 import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.JournalConfig;
+import io.dualwrite.agent.config.MetricsConfig;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
 import io.dualwrite.agent.journal.Journal;
+import io.dualwrite.agent.metrics.JmxPublication;
+import io.dualwrite.agent.metrics.MetricsException;
+import io.dualwrite.agent.metrics.PrometheusEndpoint;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Backlog;
 import io.dualwrite.agent.mirror.Drainer;
@@ -15,6 +19,8 @@ import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.bootstrap.JdbcHooks;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -44,12 +50,16 @@ final class ActiveAgent {
             drainer.start();
         }
         JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
+        List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer), log);
         Drainer stoppable = drainer;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (stoppable != null) {
                 stoppable.finish(config.writes().shutdownTimeoutMs());
             }
             log.info(stats.summary());
+            for (AutoCloseable publication : publications) {
+                close(publication);
+            }
             mirror.close();
         }, "dualwrite-shutdown"));
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
@@ -57,6 +67,36 @@ final class ActiveAgent {
         System.setProperty("net.bytebuddy.safe", "true");
         JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
         log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
+    }
+
+    /** Registers the MBean and starts the endpoint as configured; a failure is logged, never fatal. */
+    private static List<AutoCloseable> publish(MetricsConfig config, AgentMetrics metrics, Logger log) {
+        List<AutoCloseable> publications = new ArrayList<>();
+        if (config.jmx()) {
+            try {
+                publications.add(JmxPublication.register(metrics));
+            } catch (MetricsException e) {
+                log.warn("{}; mirroring goes on without it", e.getMessage());
+            }
+        }
+        if (config.port() != 0) {
+            try {
+                PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.host(), config.port(), metrics);
+                publications.add(endpoint);
+                log.info("metrics at http://{}:{}/metrics", config.host(), endpoint.address().getPort());
+            } catch (MetricsException e) {
+                log.warn("{}; mirroring goes on without it", e.getMessage());
+            }
+        }
+        return publications;
+    }
+
+    private static void close(AutoCloseable publication) {
+        try {
+            publication.close();
+        } catch (Exception e) {
+            // shutting down: nothing is left to tell
+        }
     }
 
     /**
