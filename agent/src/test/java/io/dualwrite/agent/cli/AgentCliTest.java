@@ -56,17 +56,25 @@ class AgentCliTest {
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "check --config FILE",
+                "journal --config FILE [--json]",
+                "journal dump --config FILE [--limit N]",
                 "help [COMMAND]",
                 "Exit codes: 0");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check"})
+    @ValueSource(strings = {"check", "journal", "journal dump"})
     void everyCommandExplainsItselfOnHelpWithoutNeedingAConfiguration(String command) {
         String[] args = (command + " --help").split(" ");
         assertThat(run(args)).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar dualwrite-agent.jar " + command)
                 .contains("--config FILE", "Exit codes:");
+    }
+
+    @Test
+    void theHelpCommandPrintsTheHelpOfTheCommandItNames() {
+        assertThat(run("help", "journal")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--json", "dump");
     }
 
     @Test
@@ -77,7 +85,7 @@ class AgentCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check"})
+    @ValueSource(strings = {"check", "journal", "journal dump"})
     void aCommandWithoutItsConfigurationIsAUsageError(String command) {
         assertThat(run(command.split(" "))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--config FILE'")
