@@ -21,14 +21,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * command: 0 done, 1 done with records dead-lettered (replay), 2 usage error or failure.
  */
 @Command(name = "java -jar dualwrite-agent.jar", separator = " ", sortOptions = false,
-        subcommands = {CheckCommand.class, JournalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, JournalCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
         description = "The dualwrite agent's command line. Attach the agent to an application with "
                 + "-javaagent:dualwrite-agent.jar=config=FILE.",
-        footer = {"", "Exit codes: 0 done, 2 usage error or failure.",
+        footer = {"", "Exit codes: 0 done, 1 some records dead-lettered (replay), 2 usage error or failure.",
             "'COMMAND --help' tells more about each command."})
 public final class AgentCli implements Callable<Integer> {
 
     static final int OK = 0;
+    /** Usage errors and failures; 1 is left to replay, for "done, some records dead-lettered". */
     static final int FAILED = 2;
 
     /** Picocli's own default width for usage help. */

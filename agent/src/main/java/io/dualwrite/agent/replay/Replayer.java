@@ -38,6 +38,7 @@ public final class Replayer {
     private final Secondary secondary;
     private final DeadLetters deadLetters;
     private final int timeoutSeconds;
+    private volatile boolean stopRequested;
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds) {
         this.journal = journal;
@@ -50,12 +51,25 @@ public final class Replayer {
         Run run = new Run(stopOnError, progress);
         try (JournalCursor pending = journal.pending()) {
             while (run.stoppedBecause == null && pending.next()) {
+                if (stopRequested) {
+                    run.stoppedBecause = "stopped on request before record " + pending.sequence()
+                            + "; it and the records after it stay pending";
+                    break;
+                }
                 run.handle(pending.sequence(), pending.timestampMillis(), pending.payload());
             }
         } finally {
             run.finish();
         }
         return new ReplayResult(run.applied, run.deadLettered, run.stoppedBecause);
+    }
+
+    /**
+     * Asks this replayer to stop once the record it is applying is done, for good: from any thread, such as a
+     * shutdown hook. The replay then ends as usual, checkpoint written.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     /** One replay: its counts, its connection and how far it may move the checkpoint. */

@@ -58,12 +58,13 @@ class AgentCliTest {
                 "check --config FILE",
                 "journal --config FILE [--json]",
                 "journal dump --config FILE [--limit N]",
+                "replay --config FILE [--dry-run] [--stop-on-error] [--driver-jar PATH]",
                 "help [COMMAND]",
                 "Exit codes: 0");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "journal", "journal dump"})
+    @ValueSource(strings = {"check", "journal", "journal dump", "replay"})
     void everyCommandExplainsItselfOnHelpWithoutNeedingAConfiguration(String command) {
         String[] args = (command + " --help").split(" ");
         assertThat(run(args)).isEqualTo(0);
@@ -73,8 +74,8 @@ class AgentCliTest {
 
     @Test
     void theHelpCommandPrintsTheHelpOfTheCommandItNames() {
-        assertThat(run("help", "journal")).isEqualTo(0);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--json", "dump");
+        assertThat(run("help", "replay")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stop-on-error", "dead-letter");
     }
 
     @Test
@@ -85,7 +86,7 @@ class AgentCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "journal", "journal dump"})
+    @ValueSource(strings = {"check", "journal", "journal dump", "replay"})
     void aCommandWithoutItsConfigurationIsAUsageError(String command) {
         assertThat(run(command.split(" "))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--config FILE'")
@@ -94,7 +95,7 @@ class AgentCliTest {
 
     @Test
     void anUnknownOptionIsAUsageErrorNamingIt(@TempDir Path dir) {
-        assertThat(run("check", "--config", dir.resolve("dw.yaml").toString(), "--strict")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--strict");
+        assertThat(run("replay", "--config", dir.resolve("dw.yaml").toString(), "--dryrun")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dryrun");
     }
 }
