@@ -52,7 +52,7 @@ public final class Replayer {
         try (JournalCursor pending = journal.pending()) {
             while (run.stoppedBecause == null && pending.next()) {
                 if (stopRequested) {
-                    run.stoppedBecause = "stopped on request before record " + pending.sequence()
+                    run.stoppedBecause = "asked to stop before record " + pending.sequence()
                             + "; it and the records after it stay pending";
                     break;
                 }

@@ -51,7 +51,7 @@ class ReplayerStopTest {
 
             assertThat(result.applied()).isEqualTo(1);
             assertThat(result.stoppedBecause()).isEqualTo(
-                    "stopped on request before record 2; it and the records after it stay pending");
+                    "asked to stop before record 2; it and the records after it stay pending");
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(journal.checkpointed()).as("checkpoint written as replay ended").isEqualTo(1);
         }
