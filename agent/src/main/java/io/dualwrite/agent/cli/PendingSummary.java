@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 final class PendingSummary {
 
-    static final String UNKNOWN_TABLE = "(table not known)";
+    private static final String UNKNOWN_TABLE = "(table not known)";
 
     long records;
     long transactions;
