@@ -8,7 +8,7 @@ import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.replay.FailureKind;
 import io.dualwrite.agent.write.MirroredWrite;
-import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
 import java.io.IOException;
@@ -108,13 +108,13 @@ public final class Mirror implements WriteSink, AutoCloseable {
             }
             return;
         }
-        List<PreparedWrite> writes = new ArrayList<>(units.size());
+        List<List<MirroredWrite>> writes = new ArrayList<>(units.size());
         for (QueuedWrites unit : units) {
-            writes.add(unit.batchable());
+            writes.add(unit.writes);
         }
         CallDepth.suppress();
         try {
-            applyOnPooledConnection(List.<MirroredWrite>of(PreparedWrite.batchOf(writes)), true);
+            applyOnPooledConnection(WriteRuns.merge(writes), true);
             stats.apply(units.size());
         } catch (WriteUnit.Failure failure) {
             for (QueuedWrites unit : units) {

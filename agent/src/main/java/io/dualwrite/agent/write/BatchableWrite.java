@@ -11,8 +11,8 @@ abstract class BatchableWrite implements MirroredWrite {
         this.batch = batch;
     }
 
-    /** How many rows or SQL texts the write holds. */
-    abstract int entries();
+    @Override
+    public abstract int entries();
 
     /** What the write is (kind and table), without the batch size. */
     public final String description() {

@@ -2,6 +2,7 @@ package io.dualwrite.agent.write;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** A write that succeeded on the primary, captured with everything needed to apply it on the secondary. */
 public interface MirroredWrite {
@@ -11,4 +12,10 @@ public interface MirroredWrite {
 
     /** What the write is, for logs: statement kind and table, never values. */
     String describe();
+
+    /** How many rows (prepared) or SQL texts (plain statement) it holds: its weight in a secondary transaction. */
+    int entries();
+
+    /** The SQL it runs, one text per entry of a plain statement batch: what it does, never a bound value. */
+    List<String> sqlTexts();
 }

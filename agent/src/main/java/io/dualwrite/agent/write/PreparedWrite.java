@@ -66,7 +66,12 @@ public final class PreparedWrite extends BatchableWrite {
     }
 
     @Override
-    int entries() {
+    public int entries() {
         return rows.size();
+    }
+
+    @Override
+    public List<String> sqlTexts() {
+        return List.of(sql);
     }
 }

@@ -35,7 +35,12 @@ public final class StatementWrite extends BatchableWrite {
     }
 
     @Override
-    int entries() {
+    public int entries() {
         return sql.size();
+    }
+
+    @Override
+    public List<String> sqlTexts() {
+        return sql;
     }
 }
