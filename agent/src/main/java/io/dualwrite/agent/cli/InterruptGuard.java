@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C during a replay: the JVM runs shutdown hooks and then halts, wherever the replay is. This hook asks
- * the replay to stop after its current record and waits for it to end, so it ends through its own
+ * the replay to stop after the records it is applying and waits for it to end, so it ends through its own
  * {@code finally} and writes the checkpoint of everything it applied. The wait is bounded: a secondary that
  * does not answer must not keep the process alive; the records of the last checkpoint interval are then
  * applied again by the next replay.
@@ -34,7 +34,7 @@ final class InterruptGuard implements AutoCloseable {
 
     void stopAndWait() {
         err.println();
-        err.println("interrupted: stopping after the current record and writing the checkpoint");
+        err.println("interrupted: stopping after the records being applied and writing the checkpoint");
         err.flush();
         stop.run();
         try {

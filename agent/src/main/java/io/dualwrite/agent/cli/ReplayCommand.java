@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "dead-letter file <journal dir>/dead-letters.jsonl with the reason, and replay goes on (or stops "
                 + "there, with --stop-on-error). A failure that may pass (the secondary is down, a timeout) stops "
                 + "replay with the record still pending. What was applied is checkpointed, so replaying again "
-                + "applies nothing twice; Ctrl-C stops after the current record, checkpoint written.",
+                + "applies nothing twice; Ctrl-C stops once the records being applied are done, checkpoint written.",
             "The application must be stopped: its agent holds the journal, and replays it by itself, while it runs.",
             "Exit codes: 0 all applied, 1 some dead-lettered, 2 stopped early or failed (what was not applied stays "
                 + "pending)."})

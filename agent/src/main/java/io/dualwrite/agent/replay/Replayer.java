@@ -1,13 +1,14 @@
 package io.dualwrite.agent.replay;
 
-import io.dualwrite.agent.codec.UnappliedWrites;
-import io.dualwrite.agent.codec.WriteCodec;
 import io.dualwrite.agent.journal.Journal;
-import io.dualwrite.agent.journal.JournalCursor;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.agent.write.WriteUnit;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies the journal's pending records to the secondary in their original order, each as the unit it was
@@ -15,6 +16,11 @@ import java.sql.SQLException;
  * applies nothing twice. A record that fails for a permanent reason goes to the dead letters and replay goes
  * on; asked to stop on errors, replay stops there instead and the record stays pending. A transient failure
  * always stops replay with the record still pending.
+ *
+ * <p>Consecutive records go to the secondary in groups, one transaction each, since a commit per record bounds
+ * replay to the secondary's commit rate (see {@link GroupLimits}); in a group, consecutive auto-commit prepared
+ * writes with the same SQL go as one batch. When a group fails, it is rolled back and its records are applied
+ * one by one, so that each meets its own fate as above.
  *
  * <p>The checkpoint moves at most every {@value #CHECKPOINT_INTERVAL_MILLIS} ms and when replay ends, since
  * each move is a durable file replacement (about 2,000 a second here): a crash of the replaying process can
@@ -38,30 +44,36 @@ public final class Replayer {
     private final Secondary secondary;
     private final DeadLetters deadLetters;
     private final int timeoutSeconds;
+    private final GroupLimits limits;
     private volatile boolean stopRequested;
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds) {
+        this(journal, secondary, deadLetters, timeoutSeconds, GroupLimits.DEFAULT);
+    }
+
+    public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds,
+            GroupLimits limits) {
         this.journal = journal;
         this.secondary = secondary;
         this.deadLetters = deadLetters;
         this.timeoutSeconds = timeoutSeconds;
+        this.limits = limits;
     }
 
     public DeadLetters deadLetters() {
         return deadLetters;
     }
 
-
     public ReplayResult replay(boolean stopOnError, Progress progress) throws IOException {
         Run run = new Run(stopOnError, progress);
-        try (JournalCursor pending = journal.pending()) {
-            while (run.stoppedBecause == null && pending.next()) {
+        try (RecordGroups pending = new RecordGroups(journal.pending(), limits)) {
+            for (List<PendingRecord> group; run.stoppedBecause == null && !(group = pending.next()).isEmpty(); ) {
                 if (stopRequested) {
-                    run.stoppedBecause = "asked to stop before record " + pending.sequence()
+                    run.stoppedBecause = "asked to stop before record " + group.get(0).sequence
                             + "; it and the records after it stay pending";
                     break;
                 }
-                run.handle(pending.sequence(), pending.timestampMillis(), pending.payload());
+                run.apply(group);
             }
         } finally {
             run.finish();
@@ -71,8 +83,8 @@ public final class Replayer {
     }
 
     /**
-     * Asks this replayer to stop once the record it is applying is done, for good: from any thread, such as a
-     * shutdown hook. The replay then ends as usual, checkpoint written.
+     * Asks this replayer to stop once the group of records it is applying is done, for good: from any thread,
+     * such as a shutdown hook. The replay then ends as usual, checkpoint written.
      */
     public void stop() {
         stopRequested = true;
@@ -96,31 +108,64 @@ public final class Replayer {
             this.progress = progress;
         }
 
-        void handle(long sequence, long timestampMillis, byte[] payload) throws IOException {
-            UnappliedWrites unit;
+        void apply(List<PendingRecord> group) throws IOException {
+            if (group.size() == 1) {
+                handle(group.get(0));
+                return;
+            }
+            if (connection == null && !connect()) {
+                return;
+            }
+            List<List<MirroredWrite>> units = new ArrayList<>(group.size());
+            for (PendingRecord record : group) {
+                units.add(record.unit.writes());
+            }
             try {
-                unit = WriteCodec.decode(payload);
-            } catch (IOException unreadable) {
+                WriteUnit.applyInTransaction(connection, WriteRuns.merge(units), timeoutSeconds);
+            } catch (WriteUnit.Failure failure) {
+                if (failure.connectionUnusable()) {
+                    dropConnection();
+                }
+                // only applying them one by one tells which record failed, and whether it fails alone
+                for (PendingRecord record : group) {
+                    if (stoppedBecause != null) {
+                        return;
+                    }
+                    handle(record);
+                }
+                return;
+            }
+            for (PendingRecord record : group) {
+                applied(record);
+            }
+        }
+
+        private void handle(PendingRecord record) throws IOException {
+            if (record.unit == null) {
                 if (stopOnError) {
-                    stoppedBecause = "record " + sequence + " cannot be read (" + unreadable.getMessage() + ")";
+                    stoppedBecause = "record " + record.sequence + " cannot be read (" + record.unreadable + ")";
                     return;
                 }
-                deadLetters.addUnreadable(sequence, timestampMillis, unreadable.getMessage());
+                deadLetters.addUnreadable(record.sequence, record.timestampMillis, record.unreadable);
                 deadLettered++;
-                done(sequence);
+                done(record.sequence);
                 return;
             }
             if (connection == null && !connect()) {
                 return;
             }
             try {
-                WriteUnit.apply(connection, unit.writes(), timeoutSeconds);
-                applied++;
-                appliedWrites += unit.writes().size();
-                done(sequence);
+                WriteUnit.apply(connection, record.unit.writes(), timeoutSeconds);
+                applied(record);
             } catch (WriteUnit.Failure failure) {
-                failed(sequence, timestampMillis, unit, failure);
+                failed(record, failure);
             }
+        }
+
+        private void applied(PendingRecord record) throws IOException {
+            applied++;
+            appliedWrites += record.unit.writes().size();
+            done(record.sequence);
         }
 
         private boolean connect() {
@@ -134,26 +179,30 @@ public final class Replayer {
             }
         }
 
-        private void failed(long sequence, long timestampMillis, UnappliedWrites unit, WriteUnit.Failure failure)
-                throws IOException {
+        private void failed(PendingRecord record, WriteUnit.Failure failure) throws IOException {
             if (failure.connectionUnusable()) {
-                close(connection);
-                connection = null;
+                dropConnection();
             }
             String reason = failure.write().describe() + ": " + describe(failure.getCause());
             if (FailureKind.of(failure.getCause()) == FailureKind.TRANSIENT) {
-                stoppedBecause = "record " + sequence + " failed for a reason that may pass (" + reason
+                stoppedBecause = "record " + record.sequence + " failed for a reason that may pass (" + reason
                         + "); it stays pending, replay again later";
             } else if (stopOnError) {
-                stoppedBecause = "record " + sequence + " failed (" + reason
+                stoppedBecause = "record " + record.sequence + " failed (" + reason
                         + "); it stays pending: correct the cause and replay again";
             } else {
                 // the dead-letter file holds the values anyway, so the driver's own words may go with them
-                deadLetters.add(sequence, timestampMillis, unit, reason + ": " + failure.getCause().getMessage());
+                deadLetters.add(record.sequence, record.timestampMillis, record.unit,
+                        reason + ": " + failure.getCause().getMessage());
                 deadLettered++;
-                deadLetteredWrites += unit.writes().size();
-                done(sequence);
+                deadLetteredWrites += record.unit.writes().size();
+                done(record.sequence);
             }
+        }
+
+        private void dropConnection() {
+            close(connection);
+            connection = null;
         }
 
         private void done(long sequence) throws IOException {

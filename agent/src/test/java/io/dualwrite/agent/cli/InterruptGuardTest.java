@@ -25,7 +25,8 @@ class InterruptGuardTest {
         assertThat(hook).as("the hook waits for the replay to end").isNotDone();
         guard.close();
         hook.get(10, TimeUnit.SECONDS);
-        assertThat(err.toString()).contains("interrupted: stopping after the current record and writing the checkpoint");
+        assertThat(err.toString())
+                .contains("interrupted: stopping after the records being applied and writing the checkpoint");
     }
 
     @Test

@@ -36,29 +36,29 @@ class ReplayerStopTest {
     }
 
     @Test
-    void aStopRequestedDuringReplayEndsItAfterTheCurrentRecordWithTheCheckpointWritten() throws Exception {
+    void aStopRequestedDuringReplayEndsItAfterTheCurrentGroupWithTheCheckpointWritten() throws Exception {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)");
         }
         try (Journal journal = Journal.open(dir.resolve("journal"), JournalOptions.defaults().withFsync(FsyncMode.NEVER))) {
-            for (long id = 1; id <= 3; id++) {
+            for (long id = 1; id <= 5; id++) {
                 journal.append(insert(id));
             }
             Replayer replayer = new Replayer(journal, () -> DriverManager.getConnection(url),
-                    new DeadLetters(dir.resolve("dead-letters.jsonl")), 5);
+                    new DeadLetters(dir.resolve("dead-letters.jsonl")), 5, new GroupLimits(2, 100));
 
             ReplayResult result = replayer.replay(false, sequence -> replayer.stop());
 
-            assertThat(result.applied()).isEqualTo(1);
+            assertThat(result.applied()).as("the group of records 1 and 2, committed together").isEqualTo(2);
             assertThat(result.stoppedBecause()).isEqualTo(
-                    "asked to stop before record 2; it and the records after it stay pending");
+                    "asked to stop before record 3; it and the records after it stay pending");
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(journal.checkpointed()).as("checkpoint written as replay ended").isEqualTo(1);
+            assertThat(journal.checkpointed()).as("checkpoint written as replay ended").isEqualTo(2);
         }
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM t")) {
             rows.next();
-            assertThat(rows.getLong(1)).isEqualTo(1);
+            assertThat(rows.getLong(1)).isEqualTo(2);
         }
     }
 }

@@ -1,0 +1,31 @@
+package io.dualwrite.agent.replay;
+
+/**
+ * How much of the journal replay applies in one transaction on the secondary: at most so many records, holding
+ * at most so many rows (or SQL texts of plain statements). One commit, and one round trip per run of writes with
+ * the same SQL, then serve many records; the bound keeps the secondary's transaction, and the work repeated
+ * when a group fails and its records are applied one by one, small.
+ */
+public final class GroupLimits {
+
+    /** Measured in docs/benchmarks.md: larger groups gain little, smaller ones lose much of the gain. */
+    public static final GroupLimits DEFAULT = new GroupLimits(200, 2_000);
+
+    private final int records;
+    private final int entries;
+
+    /** {@code records} 1: every record in a transaction of its own, as replay was before groups. */
+    public GroupLimits(int records, int entries) {
+        if (records < 1 || entries < 1) {
+            throw new IllegalArgumentException("group limits must be at least 1: " + records + " records, " + entries
+                    + " entries");
+        }
+        this.records = records;
+        this.entries = entries;
+    }
+
+    /** Whether a group of {@code records} holding {@code entries} is within the limits. */
+    boolean admits(int records, int entries) {
+        return records <= this.records && entries <= this.entries;
+    }
+}

@@ -1,0 +1,64 @@
+package io.dualwrite.agent.replay;
+
+import io.dualwrite.agent.codec.UnappliedWrites;
+import io.dualwrite.agent.codec.WriteCodec;
+import io.dualwrite.agent.journal.JournalCursor;
+import io.dualwrite.agent.sql.SqlClassifier;
+import io.dualwrite.agent.sql.SqlKind;
+import io.dualwrite.agent.write.MirroredWrite;
+import java.io.IOException;
+
+/** One journal record as replay reads it: its writes, or why they cannot be read. */
+final class PendingRecord {
+
+    final long sequence;
+    final long timestampMillis;
+    /** Null when the record cannot be read. */
+    final UnappliedWrites unit;
+    final String unreadable;
+    final int entries;
+    /**
+     * Whether the record may share a transaction with others: it can be read, and only changes data. A schema
+     * change commits the transaction it is in on MariaDB and MySQL, so a group holding one could not be rolled
+     * back whole, and applying its records one by one after a failure would apply some of them twice.
+     */
+    final boolean groupable;
+
+    private PendingRecord(long sequence, long timestampMillis, UnappliedWrites unit, String unreadable) {
+        this.sequence = sequence;
+        this.timestampMillis = timestampMillis;
+        this.unit = unit;
+        this.unreadable = unreadable;
+        this.entries = unit == null ? 0 : entries(unit);
+        this.groupable = unit != null && changesDataOnly(unit);
+    }
+
+    /** The record at the cursor. */
+    static PendingRecord at(JournalCursor cursor) {
+        try {
+            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), WriteCodec.decode(cursor.payload()),
+                    null);
+        } catch (IOException unreadable) {
+            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), null, unreadable.getMessage());
+        }
+    }
+
+    private static int entries(UnappliedWrites unit) {
+        int entries = 0;
+        for (MirroredWrite write : unit.writes()) {
+            entries += write.entries();
+        }
+        return entries;
+    }
+
+    private static boolean changesDataOnly(UnappliedWrites unit) {
+        for (MirroredWrite write : unit.writes()) {
+            for (String sql : write.sqlTexts()) {
+                if (SqlClassifier.classify(sql).kind() != SqlKind.WRITE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
