@@ -8,6 +8,7 @@ import io.dualwrite.agent.journal.FsyncMode;
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.journal.JournalOptions;
 import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.replay.ReplayResult;
 import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.agent.write.MirroredWrite;
@@ -25,18 +26,21 @@ import java.util.stream.Stream;
 
 /**
  * Rows per second that {@link Replayer} applies from a journal into a fresh MariaDB database, for three kinds of
- * record: single-row auto-commit writes, 20-row batches, and transactions of 5 single-row writes. Each is replayed
- * from its own journal into an emptied table; only the replay is timed; the row count is checked afterwards, so a
- * replay that lost rows cannot pass for a fast one. Prints figures, asserts nothing.
+ * record: single-row auto-commit writes, 20-row batches, and transactions of 5 single-row writes; each with one
+ * transaction per record (as replay was before groups) and with groups of records per transaction, side by side.
+ * Each run replays its own journal into an emptied table; only the replay is timed; the row count is checked
+ * afterwards, so a replay that lost rows cannot pass for a fast one. Prints figures, asserts nothing.
  *
  * <p>From the worktree root, with MariaDB on 127.0.0.1:3306 (or {@code DUALWRITE_IT_MARIADB_URL}, as the
  * integration tests):
  * <pre>
  * mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test.classpath \
  *     -Dmdep.includeScope=test -pl it -am
- * java -cp it/target/test-classes:$(cat it/target/test.classpath) io.dualwrite.it.ReplayBenchmark [rows]
+ * java -cp it/target/test-classes:$(cat it/target/test.classpath) io.dualwrite.it.ReplayBenchmark [rows] [groups]
  * </pre>
- * {@code rows} (default 20000) is how many rows each kind of record brings.
+ * {@code rows} (default 100000) is how many rows each kind of record brings; {@code groups} the group limits to
+ * compare, as {@code records:rows,...} (default {@code 1:1} and {@link GroupLimits#DEFAULT}); {@code 1:1} is one
+ * record per transaction.
  */
 public final class ReplayBenchmark {
 
@@ -91,24 +95,43 @@ public final class ReplayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        List<GroupLimits> groups = args.length > 1 ? parse(args[1])
+                : List.of(new GroupLimits(1, 1), GroupLimits.DEFAULT);
         Path base = Files.createTempDirectory("replay-benchmark");
         try (TestDatabase database = TestDatabases.mariadb().createDatabase()) {
             createTable(database);
             System.out.printf("replay into %s, %d rows per kind of record, %d cores%n", database.describe(), rows,
                     Runtime.getRuntime().availableProcessors());
             for (Shape shape : Shape.values()) {
-                replay(database, base, shape, WARM_UP_ROWS);
+                for (GroupLimits limits : groups) {
+                    replay(database, base, shape, limits, WARM_UP_ROWS);
+                }
             }
-            System.out.printf("%-28s %8s %8s %10s %12s%n", "records", "records", "rows", "seconds", "rows/s");
+            System.out.printf("%-28s %-26s %8s %8s %12s %8s%n", "records", "groups of at most", "records", "seconds",
+                    "rows/s", "ratio");
             for (Shape shape : Shape.values()) {
-                double seconds = replay(database, base, shape, rows);
-                System.out.printf("%-28s %8d %8d %10.2f %12.0f%n", shape.label, rows / shape.rows(), rows, seconds,
-                        rows / seconds);
+                double first = 0;
+                for (GroupLimits limits : groups) {
+                    double seconds = replay(database, base, shape, limits, rows);
+                    double perSecond = rows / seconds;
+                    first = first == 0 ? perSecond : first;
+                    System.out.printf("%-28s %-26s %8d %8.2f %12.0f %8.2f%n", shape.label, limits, rows / shape.rows(),
+                            seconds, perSecond, perSecond / first);
+                }
             }
         } finally {
             deleteRecursively(base);
         }
+    }
+
+    private static List<GroupLimits> parse(String groups) {
+        List<GroupLimits> limits = new ArrayList<>();
+        for (String group : groups.split(",")) {
+            String[] parts = group.split(":");
+            limits.add(new GroupLimits(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+        }
+        return limits;
     }
 
     private static void createTable(TestDatabase database) throws SQLException {
@@ -118,24 +141,27 @@ public final class ReplayBenchmark {
     }
 
     /** Replays a new journal of {@code rows} rows in records of {@code shape} into the emptied table; seconds taken. */
-    private static double replay(TestDatabase database, Path base, Shape shape, int rows) throws Exception {
+    private static double replay(TestDatabase database, Path base, Shape shape, GroupLimits limits, int rows)
+            throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE TABLE replay_bench");
         }
         Path dir = Files.createTempDirectory(base, "journal");
-        try (Journal journal = Journal.open(dir.resolve("journal"), JournalOptions.defaults().withFsync(FsyncMode.NEVER))) {
+        JournalOptions options = JournalOptions.defaults().withFsync(FsyncMode.NEVER);
+        try (Journal journal = Journal.open(dir.resolve("journal"), options)) {
             for (long id = 0; id < rows; id += shape.rows()) {
                 journal.append(WriteCodec.encode(new UnappliedWrites("connection-1", "SQLException SQLState 08001",
                         shape.writes(id))));
             }
-            Replayer replayer = new Replayer(journal, database::connect, new DeadLetters(dir.resolve("dead-letters")), 30);
+            Replayer replayer = new Replayer(journal, database::connect, new DeadLetters(dir.resolve("dead-letters")),
+                    30, limits);
             long began = System.nanoTime();
             ReplayResult result = replayer.replay(false, sequence -> { });
             double seconds = (System.nanoTime() - began) / 1e9;
             long applied = count(database);
             if (result.stoppedBecause() != null || result.deadLettered() > 0 || applied != rows) {
-                throw new IllegalStateException("replay of " + shape.label + " went wrong: " + applied + " of " + rows
-                        + " rows applied, " + result.deadLettered() + " records dead-lettered, stopped because "
+                throw new IllegalStateException("replay of " + shape.label + " in groups of " + limits
+                        + " went wrong: " + applied + " of " + rows + " rows applied, " + result.deadLettered() + " records dead-lettered, stopped because "
                         + result.stoppedBecause());
             }
             return seconds;

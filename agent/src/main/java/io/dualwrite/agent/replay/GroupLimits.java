@@ -24,6 +24,11 @@ public final class GroupLimits {
         this.entries = entries;
     }
 
+    @Override
+    public String toString() {
+        return records + " records, " + entries + " rows";
+    }
+
     /** Whether a group of {@code records} holding {@code entries} is within the limits. */
     boolean admits(int records, int entries) {
         return records <= this.records && entries <= this.entries;
