@@ -11,6 +11,12 @@ public final class GroupLimits {
     /** Measured in docs/benchmarks.md: larger groups gain little, smaller ones lose much of the gain. */
     public static final GroupLimits DEFAULT = new GroupLimits(200, 2_000);
 
+    /**
+     * A group's records stay in memory until it is committed, in the application's JVM when the agent replays:
+     * rows of large values must not make that the size of 2,000 rows.
+     */
+    static final int MAX_BYTES = 4 << 20;
+
     private final int records;
     private final int entries;
 
@@ -29,8 +35,8 @@ public final class GroupLimits {
         return records + " records, " + entries + " rows";
     }
 
-    /** Whether a group of {@code records} holding {@code entries} is within the limits. */
-    boolean admits(int records, int entries) {
-        return records <= this.records && entries <= this.entries;
+    /** Whether a group of {@code records} holding {@code entries} in records of {@code bytes} is within the limits. */
+    boolean admits(int records, int entries, long bytes) {
+        return records <= this.records && entries <= this.entries && bytes <= MAX_BYTES;
     }
 }

@@ -17,6 +17,8 @@ final class PendingRecord {
     final UnappliedWrites unit;
     final String unreadable;
     final int entries;
+    /** The record's size in the journal, about what it holds in memory. */
+    final int bytes;
     /**
      * Whether the record may share a transaction with others: it can be read, and only changes data. A schema
      * change commits the transaction it is in on MariaDB and MySQL, so a group holding one could not be rolled
@@ -24,9 +26,10 @@ final class PendingRecord {
      */
     final boolean groupable;
 
-    private PendingRecord(long sequence, long timestampMillis, UnappliedWrites unit, String unreadable) {
+    private PendingRecord(long sequence, long timestampMillis, int bytes, UnappliedWrites unit, String unreadable) {
         this.sequence = sequence;
         this.timestampMillis = timestampMillis;
+        this.bytes = bytes;
         this.unit = unit;
         this.unreadable = unreadable;
         this.entries = unit == null ? 0 : entries(unit);
@@ -35,11 +38,13 @@ final class PendingRecord {
 
     /** The record at the cursor. */
     static PendingRecord at(JournalCursor cursor) {
+        byte[] payload = cursor.payload();
         try {
-            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), WriteCodec.decode(cursor.payload()),
-                    null);
+            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), payload.length,
+                    WriteCodec.decode(payload), null);
         } catch (IOException unreadable) {
-            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), null, unreadable.getMessage());
+            return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), payload.length, null,
+                    unreadable.getMessage());
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Reads the pending records as groups to apply in one transaction, in order: consecutive records within the
- * limits. A record that may not share a transaction, or is bigger than a group, is a group of its own.
+ * limits. A record that may not share a transaction, or is bigger than a group, is a group of its own. Memory
+ * holds one group and the record read after it.
  */
 final class RecordGroups implements AutoCloseable {
 
@@ -30,9 +31,11 @@ final class RecordGroups implements AutoCloseable {
         }
         group.add(first);
         int entries = first.entries;
+        long bytes = first.bytes;
         while (first.groupable && peek() != null && ahead.groupable
-                && limits.admits(group.size() + 1, entries + ahead.entries)) {
+                && limits.admits(group.size() + 1, entries + ahead.entries, bytes + ahead.bytes)) {
             entries += ahead.entries;
+            bytes += ahead.bytes;
             group.add(take());
         }
         return group;

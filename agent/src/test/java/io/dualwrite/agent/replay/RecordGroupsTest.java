@@ -32,6 +32,13 @@ class RecordGroupsTest {
         return record(new PreparedWrite("INSERT INTO t (id) VALUES (?)", "INSERT t", values, rows > 1));
     }
 
+    private static byte[] insertOfText(int chars) throws Exception {
+        Parameter[] row = {Parameter.restore(Setter.forKey("setString(ILjava/lang/String;)V"),
+                new Object[] {1, "x".repeat(chars)})};
+        return record(new PreparedWrite("INSERT INTO t (text) VALUES (?)", "INSERT t", List.<Parameter[]>of(row),
+                false));
+    }
+
     private static byte[] statements(String... sql) throws Exception {
         return record(new StatementWrite(List.of(sql), "statement", sql.length > 1));
     }
@@ -66,6 +73,14 @@ class RecordGroupsTest {
     @Test
     void aGroupHoldsNoMoreRowsThanTheRowLimit() throws Exception {
         assertThat(groups(new GroupLimits(100, 7), insertOf(3), insertOf(3), insertOf(3), insertOf(1)))
+                .containsExactly(List.of(1L, 2L), List.of(3L, 4L));
+    }
+
+    @Test
+    void aGroupHoldsNoMoreThanItsBoundInBytesWhateverTheLimits() throws Exception {
+        int third = GroupLimits.MAX_BYTES / 3;
+        assertThat(groups(GroupLimits.DEFAULT, insertOfText(third), insertOfText(third), insertOfText(third),
+                insertOfText(1)))
                 .containsExactly(List.of(1L, 2L), List.of(3L, 4L));
     }
 
