@@ -1,5 +1,6 @@
 package io.dualwrite.it;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,12 @@ public final class AgentConfig {
     private int connectTimeoutMs = 5000;
     private int statementTimeoutMs = 5000;
     private boolean ddl;
+    private String mode = "sync";
+    /** Null: the key is left out, so the agent's default holds. */
+    private String onFailure;
+    private Path journalDir;
+    private String journalFsync;
+    private Integer journalRetryIntervalMs;
     private final List<String> include = new ArrayList<>(Arrays.asList("*"));
     private final List<String> exclude = new ArrayList<>();
 
@@ -71,6 +78,37 @@ public final class AgentConfig {
         return this;
     }
 
+    public AgentConfig statementTimeoutMs(int millis) {
+        this.statementTimeoutMs = millis;
+        return this;
+    }
+
+    /** {@code writes.mode}: sync or async. */
+    public AgentConfig mode(String writeMode) {
+        this.mode = writeMode;
+        return this;
+    }
+
+    /** {@code writes.on-failure}: journal, fail or ignore. */
+    public AgentConfig onFailure(String policy) {
+        this.onFailure = policy;
+        return this;
+    }
+
+    /**
+     * The {@code journal} section. Every test that lets the agent journal must give it a directory of its own
+     * (a {@code @TempDir}): the default, next to the configuration file, is shared by every run of the suite.
+     *
+     * @param fsync           always, batch or never
+     * @param retryIntervalMs how often the agent probes the secondary while the journal holds writes
+     */
+    public AgentConfig journal(Path dir, String fsync, int retryIntervalMs) {
+        this.journalDir = dir;
+        this.journalFsync = fsync;
+        this.journalRetryIntervalMs = retryIntervalMs;
+        return this;
+    }
+
     public AgentConfig enabled(boolean on) {
         this.enabled = on;
         return this;
@@ -91,11 +129,20 @@ public final class AgentConfig {
         y.append("  connect-timeout-ms: ").append(connectTimeoutMs).append('\n');
         y.append("  statement-timeout-ms: ").append(statementTimeoutMs).append('\n');
         y.append("writes:\n");
-        y.append("  mode: sync\n");
+        y.append("  mode: ").append(mode).append('\n');
+        if (onFailure != null) {
+            y.append("  on-failure: ").append(onFailure).append('\n');
+        }
         y.append("  ddl: ").append(ddl).append('\n');
         y.append("  tables:\n");
         y.append("    include: ").append(list(include)).append('\n');
         y.append("    exclude: ").append(list(exclude)).append('\n');
+        if (journalDir != null) {
+            y.append("journal:\n");
+            y.append("  dir: ").append(quote(journalDir.toString())).append('\n');
+            y.append("  fsync: ").append(journalFsync).append('\n');
+            y.append("  retry-interval-ms: ").append(journalRetryIntervalMs).append('\n');
+        }
         return y.toString();
     }
 
