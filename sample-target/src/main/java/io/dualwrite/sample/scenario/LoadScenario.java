@@ -74,9 +74,17 @@ final class LoadScenario implements Scenario {
             thread.start();
         }
         System.out.println("load: " + context.threads() + " threads writing");
+        long nextProgress = started + TimeUnit.SECONDS.toNanos(1);
         while (anyAlive(threads)) {
-            if (System.nanoTime() - deadline >= 0 || exists(context.stopFile())) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0 || exists(context.stopFile())) {
                 stop = true;
+            }
+            if (now - nextProgress >= 0) {
+                // A stalled or slowed load shows in these lines (one a second), e.g. while a secondary hangs.
+                System.out.println("load: progress ms=" + TimeUnit.NANOSECONDS.toMillis(now - started)
+                        + " operations=" + sum(workers, true) + " errors=" + sum(workers, false));
+                nextProgress += TimeUnit.SECONDS.toNanos(1);
             }
             threads.get(0).join(20);
         }
@@ -102,6 +110,14 @@ final class LoadScenario implements Scenario {
                     + context.maxErrors() + " (the first " + ERRORS_SHOWN + " are on stderr as 'load error:')");
         }
         awaitExitFile(context.exitFile());
+    }
+
+    private static long sum(List<Worker> workers, boolean operations) {
+        long sum = 0;
+        for (Worker worker : workers) {
+            sum += operations ? worker.operationsDone : worker.errors;
+        }
+        return sum;
     }
 
     private static boolean anyAlive(List<Thread> threads) {
@@ -143,8 +159,9 @@ final class LoadScenario implements Scenario {
         private final List<Long> live = new ArrayList<>();
         private int seq;
         private Connection connection;
-        long operationsDone;
-        long errors;
+        /** Read by the progress line while the thread runs. */
+        volatile long operationsDone;
+        volatile long errors;
         long writes;
         long rolledBackWrites;
 

@@ -1,0 +1,317 @@
+package io.dualwrite.it;
+
+import io.dualwrite.it.faults.FaultyProxy;
+import io.dualwrite.it.faults.ServerConnections;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The secondary goes away in the middle of a concurrent write load (PostgreSQL to MariaDB, {@code on-failure:
+ * journal}), in each way a real one does, and comes back. Whatever happened, the application sees no error;
+ * the agent catches the secondary up by itself once it answers again; in the end the secondary equals the
+ * primary row by row, and every write the application made is accounted for in the agent's counters.
+ * <p>
+ * The agent reaches the secondary through a {@link FaultyProxy}, so the network can refuse, reset or freeze
+ * under it; sessions are also killed on the server itself. Each run: the load writes for {@link #BEFORE}, the
+ * fault lasts {@link #FAULT}, the load goes on for {@link #AFTER} while the agent drains, then it stops writing
+ * and stays alive until the secondary equals the primary (at most {@link #DRAIN}).
+ */
+class FaultInjectionIT extends DatabasePairPerClass {
+
+    private static final Duration BEFORE = Duration.ofSeconds(2);
+    private static final Duration FAULT = Duration.ofSeconds(3);
+    private static final Duration AFTER = Duration.ofSeconds(2);
+    private static final Duration DRAIN = Duration.ofSeconds(20);
+    /** Short, so that a frozen secondary holds an application thread for about a second at a time. */
+    private static final int STATEMENT_TIMEOUT_MS = 1000;
+    private static final int RETRY_INTERVAL_MS = 200;
+    private static final int THREADS = 4;
+
+    private FaultyProxy proxy;
+    private ForkedJvm.RunningJvm running;
+    private Path stopFile;
+    private Path exitFile;
+
+    FaultInjectionIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
+    }
+
+    @BeforeEach
+    void putAProxyInFrontOfTheSecondary() {
+        proxy = FaultyProxy.inFrontOf(secondary());
+    }
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        if (running != null && running.isAlive()) {
+            touch(stopFile);
+            touch(exitFile);
+            running.destroy();
+        }
+        running = null;
+        proxy.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sync", "async"})
+    void aSecondaryThatRefusesConnectionsMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir)
+            throws Exception {
+        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
+            @Override
+            public void inject() {
+                proxy.refuse();
+            }
+
+            @Override
+            public void restore() {
+                proxy.pass();
+            }
+        });
+        outcome.assertTheFaultWasFelt();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sync", "async"})
+    void aSecondaryWhoseConnectionsAreResetMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir)
+            throws Exception {
+        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
+            @Override
+            public void inject() {
+                proxy.reset();
+            }
+
+            @Override
+            public void restore() {
+                proxy.pass();
+            }
+        });
+        outcome.assertTheFaultWasFelt();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sync", "async"})
+    void aSecondaryThatFreezesMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir) throws Exception {
+        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
+            @Override
+            public void inject() {
+                proxy.freeze();
+            }
+
+            @Override
+            public void restore() {
+                proxy.pass();
+            }
+        });
+        outcome.assertTheFaultWasFelt();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sync", "async"})
+    void aSecondaryThatKillsTheAgentsSessionsMidRunIsCaughtUp(String mode, @TempDir Path dir) throws Exception {
+        AtomicInteger killed = new AtomicInteger();
+        AtomicBoolean killing = new AtomicBoolean();
+        Thread[] killer = new Thread[1];
+        runThrough(mode, dir, new Fault() {
+            @Override
+            public void inject() {
+                killing.set(true);
+                killer[0] = new Thread(() -> {
+                    while (killing.get()) {
+                        killed.addAndGet(ServerConnections.killAll(secondary()));
+                        sleep(Duration.ofMillis(250));
+                    }
+                }, "fault-injection-killer");
+                killer[0].setDaemon(true);
+                killer[0].start();
+            }
+
+            @Override
+            public void restore() throws InterruptedException {
+                killing.set(false);
+                killer[0].join();
+            }
+        });
+        // Unlike a network fault, a killed session need not fail a write (a pool may validate before use), so
+        // the journal may stay empty; that the kills happened is what makes this run meaningful.
+        assertThat(killed.get()).as("the agent's sessions killed on the secondary during the fault").isPositive();
+    }
+
+    /** What the secondary suffers between inject and restore. */
+    private interface Fault {
+        void inject() throws Exception;
+
+        void restore() throws Exception;
+    }
+
+    /** Runs the load through the fault and checks everything that must hold whatever the fault was. */
+    private FaultOutcome runThrough(String mode, Path dir, Fault fault) throws Exception {
+        Path journal = Files.createDirectories(dir.resolve("journal"));
+        stopFile = dir.resolve("stop-writing");
+        exitFile = dir.resolve("exit");
+        AgentConfig config = AgentConfig.mirroring(databases)
+                .secondary(proxy.urlOf(secondary()), secondary().user(), secondary().password())
+                .mode(mode)
+                .onFailure("journal")
+                .journal(journal, "batch", RETRY_INTERVAL_MS)
+                .connectTimeoutMs(STATEMENT_TIMEOUT_MS)
+                .statementTimeoutMs(STATEMENT_TIMEOUT_MS);
+        running = AgentRun.with(config).start(SampleCommand.scenario("load", primary(),
+                "--threads", String.valueOf(THREADS), "--pause-ms", "2", "--max-errors", "0",
+                "--stop-file", stopFile.toString(), "--exit-file", exitFile.toString(), "--seconds", "60"));
+        awaitTheAgentActiveAndTheLoadWriting();
+        sleep(BEFORE);
+
+        int acceptedBefore = proxy.acceptedConnections();
+        fault.inject();
+        sleep(FAULT);
+        long primaryRows = TableComparison.count(primary(), "events");
+        long secondaryRows = TableComparison.count(secondary(), "events");
+        fault.restore();
+
+        sleep(AFTER);
+        touch(stopFile);
+        awaitTheSecondaryEqualToThePrimary();
+        touch(exitFile);
+        RunResult run = running.awaitExit().assertScenarioDone("load");
+
+        Map<String, Long> load = keyValues(run, LOAD_LINE, "the load's summary line on stdout", "errors", "writes",
+                "rolled-back");
+        assertThat(load.get("errors")).as("errors the application saw%n%s", run.describe()).isZero();
+        Map<String, Long> counters = keyValues(run, STATS_LINE, "the agent's stats line on stderr", "seen", "applied",
+                "journaled", "skipped", "ignored", "lost", "rolled-back", "replayed", "dead-lettered");
+        long writes = load.get("writes");
+        long rolledBack = load.get("rolled-back");
+        assertThat(counters.get("seen")).as("writes the agent saw, against the application's %s%n%s", writes,
+                run.describe()).isEqualTo(writes);
+        assertThat(counters.get("rolled-back")).as("rolled-back writes%n%s", run.describe()).isEqualTo(rolledBack);
+        assertThat(counters.get("seen")).as("seen = applied + journaled + skipped + ignored + lost in %s%n%s",
+                counters, run.describe())
+                .isEqualTo(counters.get("applied") + counters.get("journaled") + counters.get("skipped")
+                        + counters.get("ignored") + counters.get("lost"));
+        assertThat(counters.get("journaled")).as("journaled = replayed + dead-lettered (the journal drained) in %s%n%s",
+                counters, run.describe()).isEqualTo(counters.get("replayed") + counters.get("dead-lettered"));
+        for (String none : new String[] {"skipped", "ignored", "lost", "dead-lettered"}) {
+            assertThat(counters.get(none)).as("%s in %s%n%s", none, counters, run.describe()).isZero();
+        }
+        return new FaultOutcome(run, counters, primaryRows, secondaryRows, acceptedBefore);
+    }
+
+    /** What a network fault must have done for its run to mean anything. */
+    private final class FaultOutcome {
+
+        private final RunResult run;
+        private final Map<String, Long> counters;
+        private final long primaryRowsAtRestore;
+        private final long secondaryRowsAtRestore;
+        private final int acceptedBeforeFault;
+
+        FaultOutcome(RunResult run, Map<String, Long> counters, long primaryRowsAtRestore, long secondaryRowsAtRestore,
+                     int acceptedBeforeFault) {
+            this.run = run;
+            this.counters = counters;
+            this.primaryRowsAtRestore = primaryRowsAtRestore;
+            this.secondaryRowsAtRestore = secondaryRowsAtRestore;
+            this.acceptedBeforeFault = acceptedBeforeFault;
+        }
+
+        void assertTheFaultWasFelt() {
+            assertThat(secondaryRowsAtRestore).as("rows of events on the secondary when the fault ended (the primary "
+                    + "had %s)%n%s", primaryRowsAtRestore, run.describe()).isLessThan(primaryRowsAtRestore);
+            assertThat(counters.get("journaled")).as("journaled writes in %s%n%s", counters, run.describe())
+                    .isPositive();
+            assertThat(proxy.acceptedConnections()).as("connections to the secondary opened since the fault began "
+                    + "(the agent must have replaced the broken ones)").isGreaterThan(acceptedBeforeFault);
+        }
+    }
+
+    private void awaitTheAgentActiveAndTheLoadWriting() {
+        try {
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !running.isAlive() || running.stderrSoFar().contains("inactive")
+                            || running.stderrSoFar().contains("dualwrite - active")
+                            && TableComparison.count(primary(), "events") > 0);
+        } catch (ConditionTimeoutException e) {
+            // falls through to the checks below, which say what is missing
+        }
+        if (!running.isAlive() || !running.stderrSoFar().contains("dualwrite - active")) {
+            touch(stopFile);
+            touch(exitFile);
+            RunResult run = running.awaitExit();
+            throw new AssertionError("the agent did not become active, or the load did not start\n" + run.describe());
+        }
+    }
+
+    private void awaitTheSecondaryEqualToThePrimary() {
+        try {
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> TableComparison.assertSameRows(databases));
+        } catch (ConditionTimeoutException e) {
+            touch(exitFile);
+            RunResult run = running.awaitExit();
+            throw new AssertionError("the secondary did not catch up with the primary within " + DRAIN
+                    + " after the fault and the load ended: " + e.getMessage() + "\n" + run.describe(), e);
+        }
+    }
+
+    private static final Pattern STATS_LINE = Pattern.compile("stats:((?: [a-z-]+=\\d+)+)");
+    private static final Pattern LOAD_LINE = Pattern.compile("load:((?: [a-z-]+=\\d+)+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern KEY_VALUE = Pattern.compile("([a-z-]+)=(\\d+)");
+
+    /** The numbers of the last line of the run's output that matches, by name; a missing one fails. */
+    private static Map<String, Long> keyValues(RunResult run, Pattern line, String what, String... required) {
+        Matcher m = line.matcher(run.stdout() + "\n" + run.stderr());
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        assertThat(last).as("%s%n%s", what, run.describe()).isNotNull();
+        Map<String, Long> values = new LinkedHashMap<>();
+        Matcher pair = KEY_VALUE.matcher(last);
+        while (pair.find()) {
+            values.put(pair.group(1), Long.parseLong(pair.group(2)));
+        }
+        assertThat(values).as("%s%n%s", what, run.describe()).containsKeys(required);
+        return values;
+    }
+
+    private static void touch(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not create " + file + ": " + e, e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
