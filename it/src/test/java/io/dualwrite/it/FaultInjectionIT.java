@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,96 +76,83 @@ class FaultInjectionIT extends DatabasePairPerClass {
     @ValueSource(strings = {"sync", "async"})
     void aSecondaryThatRefusesConnectionsMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir)
             throws Exception {
-        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
-            @Override
-            public void inject() {
-                proxy.refuse();
-            }
-
-            @Override
-            public void restore() {
-                proxy.pass();
-            }
-        });
-        outcome.assertTheFaultWasFelt();
+        runThrough(mode, dir, proxy::refuse, proxy::pass).assertTheFaultWasFelt();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sync", "async"})
     void aSecondaryWhoseConnectionsAreResetMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir)
             throws Exception {
-        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
-            @Override
-            public void inject() {
-                proxy.reset();
-            }
-
-            @Override
-            public void restore() {
-                proxy.pass();
-            }
-        });
-        outcome.assertTheFaultWasFelt();
+        runThrough(mode, dir, proxy::reset, proxy::pass).assertTheFaultWasFelt();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sync", "async"})
     void aSecondaryThatFreezesMidRunIsCaughtUpFromTheJournal(String mode, @TempDir Path dir) throws Exception {
-        FaultOutcome outcome = runThrough(mode, dir, new Fault() {
-            @Override
-            public void inject() {
-                proxy.freeze();
-            }
-
-            @Override
-            public void restore() {
-                proxy.pass();
-            }
-        });
-        outcome.assertTheFaultWasFelt();
+        runThrough(mode, dir, proxy::freeze, proxy::pass).assertTheFaultWasFelt();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sync", "async"})
     void aSecondaryThatKillsTheAgentsSessionsMidRunIsCaughtUp(String mode, @TempDir Path dir) throws Exception {
-        AtomicInteger killed = new AtomicInteger();
-        AtomicBoolean killing = new AtomicBoolean();
-        Thread[] killer = new Thread[1];
-        runThrough(mode, dir, new Fault() {
-            @Override
-            public void inject() {
-                killing.set(true);
-                killer[0] = new Thread(() -> {
-                    while (killing.get()) {
-                        killed.addAndGet(ServerConnections.killAll(secondary()));
-                        sleep(Duration.ofMillis(250));
-                    }
-                }, "fault-injection-killer");
-                killer[0].setDaemon(true);
-                killer[0].start();
-            }
-
-            @Override
-            public void restore() throws InterruptedException {
-                killing.set(false);
-                killer[0].join();
-            }
-        });
+        SessionKiller killer = new SessionKiller(secondary());
+        runThrough(mode, dir, killer::start, killer::stop);
         // Unlike a network fault, a killed session need not fail a write (a pool may validate before use), so
         // the journal may stay empty; that the kills happened is what makes this run meaningful.
-        assertThat(killed.get()).as("the agent's sessions killed on the secondary during the fault").isPositive();
+        assertThat(killer.killed()).as("the agent's sessions killed on the secondary during the fault").isPositive();
     }
 
-    /** What the secondary suffers between inject and restore. */
-    private interface Fault {
-        void inject() throws Exception;
+    /** Something done to the secondary, or undone, from the test's thread. */
+    private interface Action {
+        void run() throws Exception;
+    }
 
-        void restore() throws Exception;
+    /** Kills every session on the database from the server's side, every 250 ms while it runs. */
+    private static final class SessionKiller {
+
+        private final TestDatabase db;
+        private final AtomicInteger killed = new AtomicInteger();
+        private final AtomicBoolean killing = new AtomicBoolean();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private Thread thread;
+
+        SessionKiller(TestDatabase db) {
+            this.db = db;
+        }
+
+        void start() {
+            killing.set(true);
+            thread = new Thread(() -> {
+                try {
+                    while (killing.get()) {
+                        killed.addAndGet(ServerConnections.killAll(db));
+                        sleep(Duration.ofMillis(250));
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "fault-injection-killer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            killing.set(false);
+            thread.join();
+            if (failure.get() != null) {
+                throw new AssertionError("killing the sessions on " + db + " failed: " + failure.get(), failure.get());
+            }
+        }
+
+        int killed() {
+            return killed.get();
+        }
     }
 
     /** Runs the load through the fault and checks everything that must hold whatever the fault was. */
-    private FaultOutcome runThrough(String mode, Path dir, Fault fault) throws Exception {
-        Path journal = Files.createDirectories(dir.resolve("journal"));
+    private FaultOutcome runThrough(String mode, Path dir, Action injectFault, Action restore) throws Exception {
+        // Left for the agent to create, with the permissions it wants.
+        Path journal = dir.resolve("journal");
         stopFile = dir.resolve("stop-writing");
         exitFile = dir.resolve("exit");
         AgentConfig config = AgentConfig.mirroring(databases)
@@ -181,11 +169,11 @@ class FaultInjectionIT extends DatabasePairPerClass {
         sleep(BEFORE);
 
         int acceptedBefore = proxy.acceptedConnections();
-        fault.inject();
+        injectFault.run();
         sleep(FAULT);
         long primaryRows = TableComparison.count(primary(), "events");
         long secondaryRows = TableComparison.count(secondary(), "events");
-        fault.restore();
+        restore.run();
 
         sleep(AFTER);
         touch(stopFile);

@@ -162,10 +162,18 @@ final class ForkedJvm {
             return result;
         }
 
-        /** Ends the JVM at once (for a test's cleanup after a failure); no-op when it already ended. */
+        /**
+         * Ends the JVM at once (for a test's cleanup after a failure) and waits until it is gone, so that it no
+         * longer writes into directories the test is about to delete; no-op when it already ended.
+         */
         void destroy() {
             if (process.isAlive()) {
                 process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
