@@ -2,17 +2,30 @@ package io.dualwrite.agent;
 
 import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
+import io.dualwrite.agent.config.JournalConfig;
+import io.dualwrite.agent.config.MetricsConfig;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
+import io.dualwrite.agent.journal.Journal;
+import io.dualwrite.agent.metrics.JmxPublication;
+import io.dualwrite.agent.metrics.MetricsException;
+import io.dualwrite.agent.metrics.PrometheusEndpoint;
 import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.Backlog;
+import io.dualwrite.agent.mirror.Drainer;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.bootstrap.JdbcHooks;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * The agent once it is active: counters, mirror, hook handler and instrumentation. Apart from
- * {@link AgentInstaller} because it uses the bootstrap hook API, which is on the bootstrap class path
+ * The agent once it is active: counters, journal, mirror, drainer, hook handler and instrumentation. Apart
+ * from {@link AgentInstaller} because it uses the bootstrap hook API, which is on the bootstrap class path
  * only once the configuration has been found valid.
  */
 final class ActiveAgent {
@@ -25,10 +38,28 @@ final class ActiveAgent {
     static void start(AgentConfig config, Instrumentation inst, boolean attached, Logger log) throws Exception {
         long started = System.nanoTime();
         WriteStats stats = new WriteStats();
-        Mirror mirror = new Mirror(config.secondary(), stats, new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
+        Backlog backlog = openBacklog(config.journal(), log);
+        DeadLetters deadLetters = backlog == null ? null : new DeadLetters(config.journal().deadLetters());
+        Mirror mirror = new Mirror(config.secondary(), config.writes().onFailure(), backlog, deadLetters, stats,
+                new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
+        Drainer drainer = null;
+        if (backlog != null) {
+            Replayer replayer = new Replayer(backlog.journal(), mirror::openUnpooled, deadLetters,
+                    mirror.timeoutSeconds());
+            drainer = new Drainer(backlog, replayer, stats, config.journal().retryIntervalMs(), log);
+            drainer.start();
+        }
         JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
+        List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer), log);
+        Drainer stoppable = drainer;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stoppable != null) {
+                stoppable.finish(config.writes().shutdownTimeoutMs());
+            }
             log.info(stats.summary());
+            for (AutoCloseable publication : publications) {
+                close(publication);
+            }
             mirror.close();
         }, "dualwrite-shutdown"));
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
@@ -36,5 +67,60 @@ final class ActiveAgent {
         System.setProperty("net.bytebuddy.safe", "true");
         JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
         log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
+    }
+
+    /** Registers the MBean and starts the endpoint as configured; a failure is logged, never fatal. */
+    private static List<AutoCloseable> publish(MetricsConfig config, AgentMetrics metrics, Logger log) {
+        List<AutoCloseable> publications = new ArrayList<>();
+        if (config.jmx()) {
+            try {
+                publications.add(JmxPublication.register(metrics));
+            } catch (MetricsException e) {
+                log.warn("{}; mirroring goes on without it", e.getMessage());
+            }
+        }
+        if (config.port() != 0) {
+            try {
+                PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.host(), config.port(), metrics);
+                publications.add(endpoint);
+                log.info("metrics at http://{}:{}/metrics", config.host(), endpoint.address().getPort());
+            } catch (MetricsException e) {
+                log.warn("{}; mirroring goes on without it", e.getMessage());
+            }
+        }
+        return publications;
+    }
+
+    private static void close(AutoCloseable publication) {
+        try {
+            publication.close();
+        } catch (Exception e) {
+            // shutting down: nothing is left to tell
+        }
+    }
+
+    /**
+     * Opens the journal; null when it cannot be, which is logged: the agent still mirrors, but a write the
+     * secondary fails to take is then lost (and counted).
+     */
+    private static Backlog openBacklog(JournalConfig config, Logger log) {
+        Journal journal;
+        try {
+            journal = Journal.open(config.dir(), config.options());
+        } catch (IOException | RuntimeException e) {
+            log.error("the journal {} cannot be opened ({}); mirroring goes on, but writes the secondary fails to "
+                    + "take will be lost: give journal.dir a directory this application alone can write", config.dir(),
+                    e.getMessage());
+            return null;
+        }
+        if (journal.recovery().damaged()) {
+            log.warn("the journal {} was damaged; {}", config.dir(), journal.recovery().describe());
+        }
+        Backlog backlog = new Backlog(journal);
+        if (backlog.isOpen()) {
+            log.info("the journal {} holds {} record(s) not yet replayed; new writes queue behind them until they are",
+                    config.dir(), journal.stats().pendingRecords());
+        }
+        return backlog;
     }
 }

@@ -11,9 +11,10 @@ public interface HookHandler {
 
     void onStatementCreated(Object connection, Object statement, String preparedSql);
 
-    void onAutoCommit(Object connection, boolean autoCommit);
+    /** Returns what the application must see instead of success, or null; so do the other hooks that return one. */
+    Throwable onAutoCommit(Object connection, boolean autoCommit);
 
-    void onCommit(Object connection);
+    Throwable onCommit(Object connection);
 
     void onRollback(Object connection, Object savepointOrNull);
 
@@ -26,10 +27,10 @@ public interface HookHandler {
     /** Returns a token for {@link #exitExecute}, or null when this call is not one the agent follows. */
     Object enterExecute(Object statement);
 
-    void exitExecute(Object token, String sql, Throwable thrown);
+    Throwable exitExecute(Object token, String sql, Throwable thrown);
 
     /** {@code counts} is the {@code int[]} or {@code long[]} the driver returned, or null when it threw. */
-    void exitBatch(Object token, Object counts, Throwable thrown);
+    Throwable exitBatch(Object token, Object counts, Throwable thrown);
 
     void onAddBatch(Object statement, String sqlOrNull);
 

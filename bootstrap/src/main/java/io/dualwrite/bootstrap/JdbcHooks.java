@@ -35,18 +35,18 @@ public final class JdbcHooks {
         }
     }
 
-    public static void onAutoCommit(Object connection, boolean autoCommit) {
+    /**
+     * Returns what the driver's method ends with: {@code thrown} when it threw (the hook then does nothing),
+     * else the exception the agent raises instead of success, or null. So do the other methods taking thrown.
+     */
+    public static Throwable onAutoCommit(Object connection, boolean autoCommit, Throwable thrown) {
         HookHandler h = active();
-        if (h != null) {
-            h.onAutoCommit(connection, autoCommit);
-        }
+        return h == null || thrown != null ? thrown : h.onAutoCommit(connection, autoCommit);
     }
 
-    public static void onCommit(Object connection) {
+    public static Throwable onCommit(Object connection, Throwable thrown) {
         HookHandler h = active();
-        if (h != null) {
-            h.onCommit(connection);
-        }
+        return h == null || thrown != null ? thrown : h.onCommit(connection);
     }
 
     public static void onRollback(Object connection, Object savepointOrNull) {
@@ -82,18 +82,23 @@ public final class JdbcHooks {
         return h == null ? null : h.enterExecute(statement);
     }
 
-    public static void exitExecute(Object token, String sql, Throwable thrown) {
+    /** The hook also sees a write that threw, to end its call depth; what it returns then is ignored. */
+    public static Throwable exitExecute(Object token, String sql, Throwable thrown) {
         HookHandler h = handler;
-        if (h != null && token != null) {
-            h.exitExecute(token, sql, thrown);
+        if (h == null || token == null) {
+            return thrown;
         }
+        Throwable raised = h.exitExecute(token, sql, thrown);
+        return thrown != null ? thrown : raised;
     }
 
-    public static void exitBatch(Object token, Object counts, Throwable thrown) {
+    public static Throwable exitBatch(Object token, Object counts, Throwable thrown) {
         HookHandler h = handler;
-        if (h != null && token != null) {
-            h.exitBatch(token, counts, thrown);
+        if (h == null || token == null) {
+            return thrown;
         }
+        Throwable raised = h.exitBatch(token, counts, thrown);
+        return thrown != null ? thrown : raised;
     }
 
     public static void onAddBatch(Object statement, String sqlOrNull) {

@@ -91,11 +91,24 @@ public final class AgentRun {
         return writePrivateFile(yaml, "dualwrite.yaml");
     }
 
-    /** Writes a file under the work directory that only its owner may read (permission 600). */
+    /**
+     * The journal of a run whose configuration leaves {@code journal.dir} out: next to the configuration file,
+     * which has a directory of its own, so no two runs share a journal.
+     */
+    public Path journalDir() {
+        return configPath().getParent().resolve("dualwrite-journal");
+    }
+
+    /**
+     * Writes a file that only its owner may read (permission 600) in a directory of its own under the work
+     * directory.
+     */
     static Path writePrivateFile(String content, String name) {
         try {
-            Path dir = Files.createDirectories(ItPaths.workDir().resolve("configs"));
-            Path file = dir.resolve(String.format("%03d-%s", CONFIGS.incrementAndGet(), name));
+            // a new directory even when an earlier build left some: a journal there would be replayed
+            Path dir = Files.createTempDirectory(Files.createDirectories(ItPaths.workDir().resolve("configs")),
+                    String.format("%03d-", CONFIGS.incrementAndGet()));
+            Path file = dir.resolve(name);
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -28,7 +28,7 @@ class DdlIT {
             assertThat(TableComparison.count(databases.primary(), "ddl_rows")).as("ddl_rows on the primary").isEqualTo(3);
             run.verify(() -> TableComparison.assertSameRowsIn(databases.primary(), databases.secondary(),
                     Collections.singletonList("ddl_rows")));
-            assertThat(stats.failed).as("failed writes in %s%n%s", stats, run.describe()).isZero();
+            assertThat(stats.journaled).as("journaled writes in %s%n%s", stats, run.describe()).isZero();
             assertThat(stats.applied).as("applied writes (CREATE TABLE and 3 inserts) in %s%n%s", stats, run.describe())
                     .isEqualTo(4);
             assertThat(stats.skipped).as("skipped writes in %s%n%s", stats, run.describe()).isZero();
@@ -48,7 +48,7 @@ class DdlIT {
                     .as("ddl_rows on the secondary%n%s", run.describe()).isFalse();
             assertThat(stats.skipped).as("skipped writes (the CREATE TABLE) in %s%n%s", stats, run.describe())
                     .isEqualTo(1);
-            assertThat(stats.failed).as("failed writes (the 3 inserts into a table the secondary lacks) in %s%n%s",
+            assertThat(stats.deadLettered).as("dead-lettered writes (the 3 inserts into a table the secondary lacks) in %s%n%s",
                     stats, run.describe()).isEqualTo(3);
             assertThat(stats.applied).as("applied writes in %s%n%s", stats, run.describe()).isZero();
         }

@@ -159,7 +159,8 @@ class FaultInjectionIT extends DatabasePairPerClass {
                 .secondary(proxy.urlOf(secondary()), secondary().user(), secondary().password())
                 .mode(mode)
                 .onFailure("journal")
-                .journal(journal, "batch", RETRY_INTERVAL_MS)
+                .journalDir(journal)
+                .retryIntervalMs(RETRY_INTERVAL_MS)
                 .connectTimeoutMs(STATEMENT_TIMEOUT_MS)
                 .statementTimeoutMs(STATEMENT_TIMEOUT_MS);
         running = AgentRun.with(config).start(SampleCommand.scenario("load", primary(),
@@ -181,41 +182,34 @@ class FaultInjectionIT extends DatabasePairPerClass {
         touch(exitFile);
         RunResult run = running.awaitExit().assertScenarioDone("load");
 
-        Map<String, Long> load = keyValues(run, LOAD_LINE, "the load's summary line on stdout", "errors", "writes",
-                "rolled-back");
+        Map<String, Long> load = loadSummary(run);
         assertThat(load.get("errors")).as("errors the application saw%n%s", run.describe()).isZero();
-        Map<String, Long> counters = keyValues(run, STATS_LINE, "the agent's stats line on stderr", "seen", "applied",
-                "journaled", "skipped", "ignored", "lost", "rolled-back", "replayed", "dead-lettered");
-        long writes = load.get("writes");
-        long rolledBack = load.get("rolled-back");
-        assertThat(counters.get("seen")).as("writes the agent saw, against the application's %s%n%s", writes,
-                run.describe()).isEqualTo(writes);
-        assertThat(counters.get("rolled-back")).as("rolled-back writes%n%s", run.describe()).isEqualTo(rolledBack);
-        assertThat(counters.get("seen")).as("seen = applied + journaled + skipped + ignored + lost in %s%n%s",
-                counters, run.describe())
-                .isEqualTo(counters.get("applied") + counters.get("journaled") + counters.get("skipped")
-                        + counters.get("ignored") + counters.get("lost"));
-        assertThat(counters.get("journaled")).as("journaled = replayed + dead-lettered (the journal drained) in %s%n%s",
-                counters, run.describe()).isEqualTo(counters.get("replayed") + counters.get("dead-lettered"));
-        for (String none : new String[] {"skipped", "ignored", "lost", "dead-lettered"}) {
-            assertThat(counters.get(none)).as("%s in %s%n%s", none, counters, run.describe()).isZero();
-        }
-        return new FaultOutcome(run, counters, primaryRows, secondaryRows, acceptedBefore);
+        Stats stats = run.consistentStats();
+        assertThat(stats.seen).as("writes the agent saw in %s, against the application's%n%s", stats, run.describe())
+                .isEqualTo(load.get("writes"));
+        assertThat(stats.rolledBack).as("rolled-back writes in %s, against the application's%n%s", stats,
+                run.describe()).isEqualTo(load.get("rolled-back"));
+        assertThat(stats.replayed + stats.deadLettered).as("replayed + dead-lettered = journaled (the journal "
+                + "drained) in %s%n%s", stats, run.describe()).isEqualTo(stats.journaled);
+        assertThat(stats.missing()).as("writes the secondary misses for good (ignored + lost + dead-lettered) in "
+                + "%s%n%s", stats, run.describe()).isZero();
+        assertThat(stats.skipped).as("skipped writes in %s%n%s", stats, run.describe()).isZero();
+        return new FaultOutcome(run, stats, primaryRows, secondaryRows, acceptedBefore);
     }
 
     /** What a network fault must have done for its run to mean anything. */
     private final class FaultOutcome {
 
         private final RunResult run;
-        private final Map<String, Long> counters;
+        private final Stats stats;
         private final long primaryRowsAtRestore;
         private final long secondaryRowsAtRestore;
         private final int acceptedBeforeFault;
 
-        FaultOutcome(RunResult run, Map<String, Long> counters, long primaryRowsAtRestore, long secondaryRowsAtRestore,
+        FaultOutcome(RunResult run, Stats stats, long primaryRowsAtRestore, long secondaryRowsAtRestore,
                      int acceptedBeforeFault) {
             this.run = run;
-            this.counters = counters;
+            this.stats = stats;
             this.primaryRowsAtRestore = primaryRowsAtRestore;
             this.secondaryRowsAtRestore = secondaryRowsAtRestore;
             this.acceptedBeforeFault = acceptedBeforeFault;
@@ -224,8 +218,7 @@ class FaultInjectionIT extends DatabasePairPerClass {
         void assertTheFaultWasFelt() {
             assertThat(secondaryRowsAtRestore).as("rows of events on the secondary when the fault ended (the primary "
                     + "had %s)%n%s", primaryRowsAtRestore, run.describe()).isLessThan(primaryRowsAtRestore);
-            assertThat(counters.get("journaled")).as("journaled writes in %s%n%s", counters, run.describe())
-                    .isPositive();
+            assertThat(stats.journaled).as("journaled writes in %s%n%s", stats, run.describe()).isPositive();
             assertThat(proxy.acceptedConnections()).as("connections to the secondary opened since the fault began "
                     + "(the agent must have replaced the broken ones)").isGreaterThan(acceptedBeforeFault);
         }
@@ -260,24 +253,24 @@ class FaultInjectionIT extends DatabasePairPerClass {
         }
     }
 
-    private static final Pattern STATS_LINE = Pattern.compile("stats:((?: [a-z-]+=\\d+)+)");
-    private static final Pattern LOAD_LINE = Pattern.compile("load:((?: [a-z-]+=\\d+)+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern LOAD_LINE = Pattern.compile("^load:((?: [a-z-]+=\\d+)+)\\s*$", Pattern.MULTILINE);
     private static final Pattern KEY_VALUE = Pattern.compile("([a-z-]+)=(\\d+)");
 
-    /** The numbers of the last line of the run's output that matches, by name; a missing one fails. */
-    private static Map<String, Long> keyValues(RunResult run, Pattern line, String what, String... required) {
-        Matcher m = line.matcher(run.stdout() + "\n" + run.stderr());
+    /** The numbers of the load's summary line ({@code load: threads=.. operations=.. errors=.. writes=..}). */
+    private static Map<String, Long> loadSummary(RunResult run) {
+        Matcher m = LOAD_LINE.matcher(run.stdout());
         String last = null;
         while (m.find()) {
             last = m.group(1);
         }
-        assertThat(last).as("%s%n%s", what, run.describe()).isNotNull();
+        assertThat(last).as("the load's summary line on stdout%n%s", run.describe()).isNotNull();
         Map<String, Long> values = new LinkedHashMap<>();
         Matcher pair = KEY_VALUE.matcher(last);
         while (pair.find()) {
             values.put(pair.group(1), Long.parseLong(pair.group(2)));
         }
-        assertThat(values).as("%s%n%s", what, run.describe()).containsKeys(required);
+        assertThat(values).as("the load's summary line%n%s", run.describe()).containsKeys("errors", "writes",
+                "rolled-back");
         return values;
     }
 

@@ -97,16 +97,16 @@ public final class RunResult {
     /** The agent's counters (exactly one stats line expected); fails with the output when there is none. */
     public Stats stats() {
         Stats stats = Stats.parseLast(stderr);
-        assertThat(stats).as("the agent's stats line (stats: seen=N applied=N failed=N skipped=N rolled-back=N) "
-                + "on stderr%n%s", describe()).isNotNull();
+        assertThat(stats).as("the agent's stats line (stats: seen=N applied=N journaled=N ...) on stderr%n%s", describe()).isNotNull();
         assertThat(Stats.countLines(stderr)).as("number of stats lines%n%s", describe()).isEqualTo(1);
         return stats;
     }
 
-    /** The agent's counters, checked to add up (seen = applied + failed + skipped). */
+    /** The agent's counters, checked to add up (seen = applied + journaled + skipped + ignored + lost). */
     public Stats consistentStats() {
         Stats stats = stats();
-        assertThat(stats.addsUp()).as("seen = applied + failed + skipped in %s%n%s", stats, describe()).isTrue();
+        assertThat(stats.addsUp()).as("seen = applied + journaled + skipped + ignored + lost, and replayed + "
+                + "dead-lettered <= journaled, in %s%n%s", stats, describe()).isTrue();
         return stats;
     }
 

@@ -1,6 +1,7 @@
 package io.dualwrite.agent.capture;
 
-import io.dualwrite.agent.mirror.MirroredWrite;
+import io.dualwrite.agent.mirror.StrictTransaction;
+import io.dualwrite.agent.write.MirroredWrite;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,19 +9,35 @@ import java.util.Map;
 
 /**
  * A followed connection: its auto-commit mode and the writes of its open transaction, which reach the
- * secondary only once the primary committed them. Used by one thread at a time, as JDBC connections are.
+ * secondary only once the primary committed them (or, with {@code on-failure: fail}, go along in a strict
+ * transaction of their own). Used by one thread at a time, as JDBC connections are.
  */
 final class ConnectionState {
 
     /** Marks a connection whose URL does not match {@code primary.url-pattern}. */
-    static final ConnectionState NOT_MIRRORED = new ConnectionState(true);
+    static final ConnectionState NOT_MIRRORED = new ConnectionState(0, true, null);
 
+    private final long id;
+    private long transactions;
     private boolean autoCommit;
     private final List<MirroredWrite> pending = new ArrayList<>();
     private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
+    private final StrictTransaction strict;
 
-    ConnectionState(boolean autoCommit) {
+    /** @param strict the secondary transaction run alongside, for {@code on-failure: fail}; else null */
+    ConnectionState(long id, boolean autoCommit, StrictTransaction strict) {
+        this.id = id;
         this.autoCommit = autoCommit;
+        this.strict = strict;
+    }
+
+    StrictTransaction strict() {
+        return strict;
+    }
+
+    /** Where a write came from, for the journal: {@code connection 7}, or {@code connection 7 transaction 3}. */
+    String origin() {
+        return autoCommit ? "connection " + id : "connection " + id + " transaction " + (transactions + 1);
     }
 
     boolean isMirrored() {
@@ -47,7 +64,13 @@ final class ConnectionState {
         List<MirroredWrite> committed = new ArrayList<>(pending);
         pending.clear();
         savepoints.clear();
+        transactions++;
         return committed;
+    }
+
+    /** The open transaction's writes, as they stand. */
+    List<MirroredWrite> pending() {
+        return pending;
     }
 
     /** Drops every pending write; returns how many. */
@@ -55,6 +78,7 @@ final class ConnectionState {
         int dropped = pending.size();
         pending.clear();
         savepoints.clear();
+        transactions++;
         return dropped;
     }
 

@@ -5,11 +5,12 @@ import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.Glob;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
-import io.dualwrite.agent.mirror.MirroredWrite;
-import io.dualwrite.agent.mirror.PreparedWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.mirror.StrictTransaction;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import io.dualwrite.bootstrap.CallDepth;
 import io.dualwrite.bootstrap.HookHandler;
 import java.io.InputStream;
@@ -17,13 +18,15 @@ import java.io.Reader;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
  * The agent's side of every hook: follows the connections whose URL matches the primary pattern and their
  * statements, captures what each write sent to the primary, and once the primary has it (at once in
  * auto-commit, at commit otherwise) hands it to the mirror. JDBC objects are held weakly, so the agent never
- * keeps a connection or statement alive.
+ * keeps a connection or statement alive. Hooks that end a write return what the application must see instead
+ * of success: null, except with {@code on-failure: fail}.
  */
 public final class JdbcEvents implements HookHandler {
 
@@ -36,6 +39,7 @@ public final class JdbcEvents implements HookHandler {
     private final SqlClassificationCache classifier = new SqlClassificationCache(CLASSIFICATION_CACHE_SIZE);
     private final WeakConcurrentMap<Object, ConnectionState> connections = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final WeakConcurrentMap<Object, StatementState> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
+    private final AtomicLong connectionIds = new AtomicLong();
 
     public JdbcEvents(AgentConfig config, Mirror mirror, WriteStats stats, Logger log) {
         this.primaryUrl = config.primaryUrlPattern();
@@ -54,11 +58,13 @@ public final class JdbcEvents implements HookHandler {
             return ConnectionState.NOT_MIRRORED;
         }
         mirror.rememberDriverLoader(connection.getClass().getClassLoader());
+        StrictTransaction strict = mirror.strict() ? mirror.strictTransaction() : null;
+        long id = connectionIds.incrementAndGet();
         CallDepth.suppress();
         try {
-            return new ConnectionState(((Connection) connection).getAutoCommit());
+            return new ConnectionState(id, ((Connection) connection).getAutoCommit(), strict);
         } catch (Exception e) {
-            return new ConnectionState(true);
+            return new ConnectionState(id, true, strict);
         } finally {
             CallDepth.unsuppress();
         }
@@ -93,33 +99,45 @@ public final class JdbcEvents implements HookHandler {
     }
 
     @Override
-    public void onAutoCommit(Object connection, boolean autoCommit) {
+    public Throwable onAutoCommit(Object connection, boolean autoCommit) {
         ConnectionState state = connections.get(connection);
-        if (state != null && state.isMirrored() && state.setAutoCommit(autoCommit)) {
-            commit(state);
+        if (state == null || !state.isMirrored()) {
+            return null;
         }
+        String origin = state.origin();
+        return state.setAutoCommit(autoCommit) ? commit(state, origin) : null;
     }
 
     @Override
-    public void onCommit(Object connection) {
+    public Throwable onCommit(Object connection) {
         ConnectionState state = connections.get(connection);
-        if (state != null && state.isMirrored()) {
-            commit(state);
-        }
+        return state != null && state.isMirrored() ? commit(state, state.origin()) : null;
     }
 
-    private void commit(ConnectionState state) {
+    private Throwable commit(ConnectionState state, String origin) {
         List<MirroredWrite> committed = state.takePending();
-        if (!committed.isEmpty()) {
-            mirror.applyTransaction(committed);
+        if (committed.isEmpty()) {
+            return null;
         }
+        return state.strict() != null ? state.strict().commit(origin, committed) : mirror.apply(origin, committed);
     }
 
     @Override
     public void onRollback(Object connection, Object savepointOrNull) {
         ConnectionState state = connections.get(connection);
-        if (state != null && state.isMirrored()) {
-            stats.rollBack(savepointOrNull == null ? state.dropPending() : state.rollbackTo(savepointOrNull));
+        if (state == null || !state.isMirrored()) {
+            return;
+        }
+        if (savepointOrNull == null) {
+            stats.rollBack(state.dropPending());
+            if (state.strict() != null) {
+                state.strict().rollback();
+            }
+        } else {
+            stats.rollBack(state.rollbackTo(savepointOrNull));
+            if (state.strict() != null) {
+                state.strict().rollbackTo(state.pending());
+            }
         }
     }
 
@@ -145,6 +163,9 @@ public final class JdbcEvents implements HookHandler {
         ConnectionState state = connections.remove(connection);
         if (state != null && state.isMirrored()) {
             stats.rollBack(state.dropPending());
+            if (state.strict() != null) {
+                state.strict().rollback();
+            }
         }
     }
 
@@ -158,45 +179,46 @@ public final class JdbcEvents implements HookHandler {
     }
 
     @Override
-    public void exitExecute(Object token, String sql, Throwable thrown) {
+    public Throwable exitExecute(Object token, String sql, Throwable thrown) {
         if (CallDepth.current().exit() != 0 || thrown != null) {
-            return;
+            return null;
         }
         StatementState state = (StatementState) token;
         if (sql != null) {
             SqlInfo info = classifier.classify(sql);
             if (decide(info, sql)) {
-                route(state, new StatementWrite(List.of(sql), describe(info), false));
+                return route(state, new StatementWrite(List.of(sql), describe(info), false));
             }
         } else if (state.preparedSql != null && decide(state.preparedInfo, state.preparedSql)) {
-            route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo),
+            return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo),
                     List.<Parameter[]>of(state.row()), false));
         }
+        return null;
     }
 
     /** A batch that failed part way: only the entries the primary executed are mirrored. */
     @Override
-    public void exitBatch(Object token, Object counts, Throwable thrown) {
+    public Throwable exitBatch(Object token, Object counts, Throwable thrown) {
         StatementState state = (StatementState) token;
         if (CallDepth.current().exit() != 0) {
-            return;
+            return null;
         }
         try {
             if (state.preparedSql != null) {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
-                    route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
+                    return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
                 }
-            } else {
-                mirrorStatementBatch(state, ExecutedBatch.entries(state.batchSql(), counts, thrown));
+                return null;
             }
+            return mirrorStatementBatch(state, ExecutedBatch.entries(state.batchSql(), counts, thrown));
         } finally {
             state.clearBatch();
         }
     }
 
     /** The entries that are writes to mirrored tables go as one batch; when none is, the batch was skipped. */
-    private void mirrorStatementBatch(StatementState state, List<String> executed) {
+    private Throwable mirrorStatementBatch(StatementState state, List<String> executed) {
         List<String> mirrored = new ArrayList<>();
         SqlInfo first = null;
         boolean anyWrite = false;
@@ -210,10 +232,12 @@ public final class JdbcEvents implements HookHandler {
             }
         }
         if (!mirrored.isEmpty()) {
-            route(state, new StatementWrite(mirrored, describe(first), true));
-        } else if (anyWrite) {
+            return route(state, new StatementWrite(mirrored, describe(first), true));
+        }
+        if (anyWrite) {
             stats.skip();
         }
+        return null;
     }
 
     /** True when the statement is mirrored; a skipped write is counted here. */
@@ -225,12 +249,13 @@ public final class JdbcEvents implements HookHandler {
         return decision == WriteSelector.Decision.MIRROR;
     }
 
-    private void route(StatementState state, MirroredWrite write) {
-        if (state.connection.autoCommit()) {
-            mirror.apply(write);
-        } else {
-            state.connection.add(write);
+    private Throwable route(StatementState state, MirroredWrite write) {
+        ConnectionState connection = state.connection;
+        if (connection.autoCommit()) {
+            return mirror.apply(connection.origin(), List.of(write));
         }
+        connection.add(write);
+        return connection.strict() != null ? connection.strict().write(write) : null;
     }
 
     private static String describe(SqlInfo info) {

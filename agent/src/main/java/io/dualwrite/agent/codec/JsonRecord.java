@@ -1,9 +1,9 @@
 package io.dualwrite.agent.codec;
 
 import io.dualwrite.agent.capture.Parameter;
-import io.dualwrite.agent.mirror.MirroredWrite;
-import io.dualwrite.agent.mirror.PreparedWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,11 +19,14 @@ public final class JsonRecord {
     private JsonRecord() {
     }
 
+    /** @param sequence the record's number in the journal; 0 for writes that never were in it */
     public static String render(long sequence, long timestampMillis, UnappliedWrites unit, String extraKey,
                                 String extraValue) {
-        StringBuilder json = new StringBuilder(256);
-        json.append("{\"sequence\":").append(sequence)
-                .append(",\"time\":").append(quote(Instant.ofEpochMilli(timestampMillis).toString()))
+        StringBuilder json = new StringBuilder(256).append('{');
+        if (sequence > 0) {
+            json.append("\"sequence\":").append(sequence).append(',');
+        }
+        json.append("\"time\":").append(quote(Instant.ofEpochMilli(timestampMillis).toString()))
                 .append(",\"connection\":").append(quote(unit.connection()))
                 .append(",\"failure\":").append(quote(unit.failure()));
         if (extraKey != null) {

@@ -1,6 +1,6 @@
 package io.dualwrite.agent.codec;
 
-import io.dualwrite.agent.mirror.MirroredWrite;
+import io.dualwrite.agent.write.MirroredWrite;
 import java.util.List;
 
 /**

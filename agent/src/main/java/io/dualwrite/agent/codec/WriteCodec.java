@@ -2,9 +2,9 @@ package io.dualwrite.agent.codec;
 
 import io.dualwrite.agent.capture.Parameter;
 import io.dualwrite.agent.capture.Setter;
-import io.dualwrite.agent.mirror.MirroredWrite;
-import io.dualwrite.agent.mirror.PreparedWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -5,7 +5,7 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Advice on {@code java.sql.Connection} implementations: which statements belong to a followed connection,
- * with the SQL of prepared ones, and the transaction boundaries. Each hook runs only when the driver's
+ * with the SQL of prepared ones, and the transaction boundaries. Each hook acts only when the driver's
  * call returned normally, since a failed commit or rollback changed nothing the agent should follow.
  */
 public final class ConnectionAdvice {
@@ -30,17 +30,20 @@ public final class ConnectionAdvice {
         }
     }
 
+    /** Ending a transaction commits it: with {@code on-failure: fail} the agent may raise an exception. */
     public static final class SetAutoCommit {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object connection, @Advice.Argument(0) boolean autoCommit) {
-            JdbcHooks.onAutoCommit(connection, autoCommit);
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object connection, @Advice.Argument(0) boolean autoCommit,
+                         @Advice.Thrown(readOnly = false) Throwable thrown) {
+            thrown = JdbcHooks.onAutoCommit(connection, autoCommit, thrown);
         }
     }
 
+    /** With {@code on-failure: fail} the agent may raise an exception after the primary committed. */
     public static final class Commit {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object connection) {
-            JdbcHooks.onCommit(connection);
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object connection, @Advice.Thrown(readOnly = false) Throwable thrown) {
+            thrown = JdbcHooks.onCommit(connection, thrown);
         }
     }
 

@@ -7,7 +7,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * Advice on {@code java.sql.Statement} implementations. Execute calls are bracketed (enter and exit) so
  * that a driver calling its own public methods counts as one application write; exit advice also runs
- * when the driver threw, and hands the exception over so that failed writes are never mirrored.
+ * when the driver threw, and hands the exception over so that failed writes are never mirrored. With
+ * {@code on-failure: fail} the exit advice may replace the method's success with the agent's exception.
  */
 public final class StatementAdvice {
 
@@ -23,8 +24,8 @@ public final class StatementAdvice {
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token, @Advice.Argument(0) String sql,
-                         @Advice.Thrown Throwable thrown) {
-            JdbcHooks.exitExecute(token, sql, thrown);
+                         @Advice.Thrown(readOnly = false) Throwable thrown) {
+            thrown = JdbcHooks.exitExecute(token, sql, thrown);
         }
     }
 
@@ -36,8 +37,8 @@ public final class StatementAdvice {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
-            JdbcHooks.exitExecute(token, null, thrown);
+        static void exit(@Advice.Enter Object token, @Advice.Thrown(readOnly = false) Throwable thrown) {
+            thrown = JdbcHooks.exitExecute(token, null, thrown);
         }
     }
 
@@ -51,8 +52,8 @@ public final class StatementAdvice {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token,
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object counts,
-                         @Advice.Thrown Throwable thrown) {
-            JdbcHooks.exitBatch(token, counts, thrown);
+                         @Advice.Thrown(readOnly = false) Throwable thrown) {
+            thrown = JdbcHooks.exitBatch(token, counts, thrown);
         }
     }
 

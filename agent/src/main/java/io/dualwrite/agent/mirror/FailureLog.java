@@ -1,11 +1,12 @@
 package io.dualwrite.agent.mirror;
 
+import io.dualwrite.agent.write.MirroredWrite;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Logs failed mirrors at most once per interval, with the count of those left unlogged. A line names the
+ * Logs failed mirrors, with what became of them, at most once per interval, with the count of those left unlogged. A line names the
  * statement kind and table, the SQL state and the exception class, never values: drivers' messages about
  * constraints quote the offending values, so only the messages of connection failures are shown.
  */
@@ -21,7 +22,8 @@ public final class FailureLog {
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    void record(MirroredWrite write, int writes, Throwable cause) {
+    /** @param outcome what became of the write, e.g. {@code kept in the journal for replay} */
+    void record(MirroredWrite write, int writes, Throwable cause, String outcome) {
         long now = System.nanoTime();
         long next = nextLogAt.get();
         if ((next != Long.MIN_VALUE && now - next < 0) || !nextLogAt.compareAndSet(next, now + intervalNanos)) {
@@ -29,8 +31,8 @@ public final class FailureLog {
             return;
         }
         long unlogged = suppressed.getAndSet(0);
-        log.warn("mirror to the secondary failed for {}{}: {}{}; the primary's write stands, the secondary misses it",
-                write.describe(), writes > 1 ? " in a transaction of " + writes + " writes" : "", reason(cause),
+        log.warn("mirror to the secondary failed for {}{}: {}; {}{}", write.describe(),
+                writes > 1 ? " in a transaction of " + writes + " writes" : "", reason(cause), outcome,
                 unlogged > 0 ? " (" + unlogged + " more failures since the last report)" : "");
     }
 

@@ -1,31 +1,56 @@
 package io.dualwrite.agent.mirror;
 
+import io.dualwrite.agent.codec.UnappliedWrites;
+import io.dualwrite.agent.codec.UnencodableValueException;
+import io.dualwrite.agent.config.FailurePolicy;
 import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.FailureKind;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Applies writes that succeeded on the primary to the secondary, in the calling thread (sync mode): a
- * single write in auto-commit, a committed transaction's writes as one transaction. A failure never
- * reaches the application: it is counted and logged.
+ * Applies writes that succeeded on the primary to the secondary, in the calling thread (sync mode): a single
+ * write in auto-commit, a committed transaction's writes as one transaction. While the backlog is open the
+ * writes join it instead, in order. A write the secondary fails to take is kept (journaled, or dead-lettered
+ * when it would fail again), ignored or, when it cannot be kept, lost, as {@code writes.on-failure} says; each
+ * outcome is counted once.
+ *
+ * <p>With {@code on-failure: fail} the caller gets, instead of null, the exception the application must see.
  */
 public final class Mirror implements AutoCloseable {
+
+    /** The SQL state of the agent's own exceptions: a general error, which no framework retries blindly. */
+    static final String SQL_STATE = "HY000";
 
     private final SecondaryPool pool;
     private final SecondaryDriver driver;
     private final int timeoutSeconds;
+    private final FailurePolicy policy;
+    private final Backlog backlog;
+    private final DeadLetters deadLetters;
     private final WriteStats stats;
     private final FailureLog failures;
 
-    public Mirror(SecondaryConfig config, WriteStats stats, FailureLog failures) throws MalformedURLException {
+    /**
+     * @param backlog     null when the journal could not be opened: writes that fail are then lost
+     * @param deadLetters where writes the secondary refuses for good go; null along with the backlog
+     */
+    public Mirror(SecondaryConfig config, FailurePolicy policy, Backlog backlog, DeadLetters deadLetters,
+            WriteStats stats, FailureLog failures) throws MalformedURLException {
         this.driver = new SecondaryDriver(config.url(), config.driverJar());
         this.pool = new SecondaryPool(config, driver);
         this.timeoutSeconds = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
+        this.policy = policy;
+        this.backlog = backlog;
+        this.deadLetters = deadLetters;
         this.stats = stats;
         this.failures = failures;
     }
@@ -35,22 +60,139 @@ public final class Mirror implements AutoCloseable {
         driver.remember(loader);
     }
 
-    public void apply(MirroredWrite write) {
-        applyTransaction(Collections.singletonList(write));
+    /** Whether a failure must reach the application. */
+    public boolean strict() {
+        return policy == FailurePolicy.FAIL;
     }
 
-    /** Applies {@code writes} in order; more than one go into one transaction on the secondary. */
-    public void applyTransaction(List<MirroredWrite> writes) {
+    /** A secondary transaction run alongside an application's transaction, for {@code on-failure: fail}. */
+    public StrictTransaction strictTransaction() {
+        return new StrictTransaction(this);
+    }
+
+    /**
+     * Applies {@code writes} of {@code origin} (a connection and transaction, for the journal) in order; more
+     * than one go into one transaction on the secondary. Returns null, or with {@code on-failure: fail} the
+     * exception for the application when the writes did not reach the secondary.
+     */
+    public SQLException apply(String origin, List<MirroredWrite> writes) {
         CallDepth.suppress();
         try {
-            applyOnPooledConnection(writes);
-            stats.apply(writes.size());
-        } catch (WriteUnit.Failure failure) {
-            stats.fail(writes.size());
-            failures.record(failure.write(), writes.size(), failure.getCause());
+            Queued queued = joinBacklog(origin, writes);
+            if (queued != Queued.NO) {
+                return strict() ? behind(queued) : null;
+            }
+            try {
+                applyOnPooledConnection(writes);
+                stats.apply(writes.size());
+                return null;
+            } catch (WriteUnit.Failure failure) {
+                return failed(origin, writes, failure);
+            }
         } finally {
             CallDepth.unsuppress();
         }
+    }
+
+    /** Whether writes queued behind an open backlog. */
+    enum Queued { NO, KEPT, LOST }
+
+    /** Appends the writes to the backlog if it is open. */
+    Queued joinBacklog(String origin, List<MirroredWrite> writes) {
+        if (backlog == null || !backlog.isOpen()) {
+            return Queued.NO;
+        }
+        UnappliedWrites unit = new UnappliedWrites(origin, "queued behind earlier journaled writes", writes);
+        try {
+            if (!backlog.appendIfOpen(unit)) {
+                return Queued.NO;
+            }
+            stats.journal(writes.size());
+            return Queued.KEPT;
+        } catch (IOException | UnencodableValueException e) {
+            stats.lose(writes.size());
+            failures.record(writes.get(0), writes.size(), e, "lost: the journal could not take it (" + e.getMessage()
+                    + ")");
+            return Queued.LOST;
+        }
+    }
+
+    private SQLException failed(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
+        if (policy == FailurePolicy.IGNORE) {
+            stats.ignore(writes.size());
+            failures.record(failure.write(), writes.size(), failure.getCause(),
+                    "ignored (writes.on-failure: ignore): the secondary misses it");
+            return null;
+        }
+        String kept = keep(origin, writes, failure);
+        return strict() ? failedAfterPrimary("the secondary failed to take " + failure.write().describe() + " ("
+                + FailureLog.reason(failure.getCause()) + "); the primary's write stands", kept, failure.getCause())
+                : null;
+    }
+
+    /** The exception for a mirror that failed after the primary's work became final. */
+    static SQLException failedAfterPrimary(String what, String kept, Throwable cause) {
+        return new SQLException("dualwrite: " + what + (kept != null ? " and the mirror was " + kept
+                : " and the mirror could not be kept: the secondary misses it"), SQL_STATE, cause);
+    }
+
+    /**
+     * Keeps writes the secondary failed to take: in the journal, opening the backlog, when the failure may
+     * pass; in the dead-letter file when it will not (a constraint, the syntax), since replaying them would
+     * fail again. Returns where they went, or null when they were lost.
+     */
+    String keep(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
+        Throwable cause = failure.getCause();
+        UnappliedWrites unit = new UnappliedWrites(origin, failure.write().describe() + ": " + FailureLog.reason(cause),
+                writes);
+        if (backlog == null) {
+            stats.lose(writes.size());
+            failures.record(failure.write(), writes.size(), cause, "lost: there is no journal (see the error at start-up)");
+            return null;
+        }
+        try {
+            if (FailureKind.of(cause) == FailureKind.PERMANENT) {
+                // the driver's words go with the values, which the owner-only file holds anyway
+                deadLetters.addRefused(unit, unit.failure() + ": " + cause.getMessage());
+                stats.journal(writes.size());
+                stats.deadLettered(writes.size());
+                String kept = "put in the dead-letter file " + deadLetters.file();
+                failures.record(failure.write(), writes.size(), cause, kept + " (it would fail again)");
+                return kept;
+            }
+            backlog.openWith(unit);
+            stats.journal(writes.size());
+            failures.record(failure.write(), writes.size(), cause,
+                    "kept in the journal; writes queue behind it until the secondary has taken it");
+            return "journaled for replay";
+        } catch (IOException | UnencodableValueException e) {
+            stats.lose(writes.size());
+            failures.record(failure.write(), writes.size(), cause, "lost: it could not be kept either ("
+                    + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** The exception for an auto-commit write that queued behind the backlog rather than reaching the secondary. */
+    private static SQLException behind(Queued queued) {
+        return failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); the primary's write "
+                + "stands", queued == Queued.KEPT ? "journaled for replay" : null, null);
+    }
+
+    boolean backlogOpen() {
+        return backlog != null && backlog.isOpen();
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    WriteStats stats() {
+        return stats;
+    }
+
+    SecondaryPool pool() {
+        return pool;
     }
 
     private void applyOnPooledConnection(List<MirroredWrite> writes) throws WriteUnit.Failure {
@@ -69,6 +211,11 @@ public final class Mirror implements AutoCloseable {
         } finally {
             pool.release(connection, unusable);
         }
+    }
+
+    /** Opens a connection of its own to the secondary, outside the pool, with the pool's timeouts. */
+    public Connection openUnpooled() throws SQLException {
+        return pool.open();
     }
 
     @Override

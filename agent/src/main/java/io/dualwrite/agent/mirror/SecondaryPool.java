@@ -76,7 +76,7 @@ final class SecondaryPool implements AutoCloseable {
         permits.release();
     }
 
-    private Connection open() throws SQLException {
+    Connection open() throws SQLException {
         CompletableFuture<Connection> opening;
         try {
             opening = CompletableFuture.supplyAsync(this::connect, opener);

@@ -28,7 +28,16 @@ public final class DeadLetters {
         return file;
     }
 
-    void add(long sequence, long timestampMillis, UnappliedWrites unit, String reason) throws IOException {
+    /**
+     * Appends writes the live mirror found the secondary refusing for good: they skip the journal, since
+     * replaying them would fail the same way and hold up every write behind them.
+     */
+    public void addRefused(UnappliedWrites unit, String reason) throws IOException {
+        add(0, System.currentTimeMillis(), unit, reason);
+    }
+
+    synchronized void add(long sequence, long timestampMillis, UnappliedWrites unit, String reason)
+            throws IOException {
         if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }

@@ -1,24 +1,44 @@
 package io.dualwrite.agent.replay;
 
-/** What one replay did: records applied, dead-lettered, and why it stopped early, if it did. */
+/**
+ * What one replay did: records (and the writes they hold) applied and dead-lettered, and why it stopped
+ * early, if it did.
+ */
 public final class ReplayResult {
 
     private final long applied;
+    private final long appliedWrites;
     private final long deadLettered;
+    private final long deadLetteredWrites;
     private final String stoppedBecause;
 
-    ReplayResult(long applied, long deadLettered, String stoppedBecause) {
+    ReplayResult(long applied, long appliedWrites, long deadLettered, long deadLetteredWrites,
+            String stoppedBecause) {
         this.applied = applied;
+        this.appliedWrites = appliedWrites;
         this.deadLettered = deadLettered;
+        this.deadLetteredWrites = deadLetteredWrites;
         this.stoppedBecause = stoppedBecause;
     }
 
+    /** Records applied. */
     public long applied() {
         return applied;
     }
 
+    /** Writes (statements or batches) in the records applied. */
+    public long appliedWrites() {
+        return appliedWrites;
+    }
+
+    /** Records dead-lettered. */
     public long deadLettered() {
         return deadLettered;
+    }
+
+    /** Writes in the records dead-lettered; an unreadable record counts none. */
+    public long deadLetteredWrites() {
+        return deadLetteredWrites;
     }
 
     /** Null when every pending record was handled. */

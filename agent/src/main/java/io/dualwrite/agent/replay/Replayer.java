@@ -4,7 +4,7 @@ import io.dualwrite.agent.codec.UnappliedWrites;
 import io.dualwrite.agent.codec.WriteCodec;
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.journal.JournalCursor;
-import io.dualwrite.agent.mirror.WriteUnit;
+import io.dualwrite.agent.write.WriteUnit;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +38,7 @@ public final class Replayer {
     private final Secondary secondary;
     private final DeadLetters deadLetters;
     private final int timeoutSeconds;
+    private volatile boolean stopRequested;
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds) {
         this.journal = journal;
@@ -46,16 +47,31 @@ public final class Replayer {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /**
+     * Asks a replay in progress, from another thread, to stop after the record it is applying; it then moves
+     * the checkpoint as usual. Every later replay stops at once.
+     */
+    public void stop() {
+        stopRequested = true;
+    }
+
     public ReplayResult replay(boolean stopOnError, Progress progress) throws IOException {
         Run run = new Run(stopOnError, progress);
         try (JournalCursor pending = journal.pending()) {
-            while (run.stoppedBecause == null && pending.next()) {
+            while (run.stoppedBecause == null && !stopRequested && pending.next()) {
                 run.handle(pending.sequence(), pending.timestampMillis(), pending.payload());
             }
         } finally {
             run.finish();
         }
-        return new ReplayResult(run.applied, run.deadLettered, run.stoppedBecause);
+        String stoppedBecause = run.stoppedBecause == null && stopRequested ? "replay was asked to stop"
+                : run.stoppedBecause;
+        return new ReplayResult(run.applied, run.appliedWrites, run.deadLettered, run.deadLetteredWrites,
+                stoppedBecause);
     }
 
     /** One replay: its counts, its connection and how far it may move the checkpoint. */
@@ -63,7 +79,9 @@ public final class Replayer {
         final boolean stopOnError;
         final Progress progress;
         long applied;
+        long appliedWrites;
         long deadLettered;
+        long deadLetteredWrites;
         String stoppedBecause;
         Connection connection;
         long handled;
@@ -94,6 +112,7 @@ public final class Replayer {
             try {
                 WriteUnit.apply(connection, unit.writes(), timeoutSeconds);
                 applied++;
+                appliedWrites += unit.writes().size();
                 done(sequence);
             } catch (WriteUnit.Failure failure) {
                 failed(sequence, timestampMillis, unit, failure);
@@ -128,6 +147,7 @@ public final class Replayer {
                 // the dead-letter file holds the values anyway, so the driver's own words may go with them
                 deadLetters.add(sequence, timestampMillis, unit, reason + ": " + failure.getCause().getMessage());
                 deadLettered++;
+                deadLetteredWrites += unit.writes().size();
                 done(sequence);
             }
         }

@@ -2,15 +2,15 @@ package io.dualwrite.agent.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualwrite.agent.mirror.MirroredWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ConnectionStateTest {
 
-    private final ConnectionState connection = new ConnectionState(false);
+    private final ConnectionState connection = new ConnectionState(1, false, null);
 
     private static MirroredWrite write(String sql) {
         return new StatementWrite(List.of(sql), sql, false);

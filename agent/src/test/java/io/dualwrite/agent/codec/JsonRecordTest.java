@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.agent.capture.Parameter;
 import io.dualwrite.agent.capture.Setter;
-import io.dualwrite.agent.mirror.PreparedWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualwrite.agent.capture.Parameter;
 import io.dualwrite.agent.capture.Setter;
-import io.dualwrite.agent.mirror.MirroredWrite;
-import io.dualwrite.agent.mirror.PreparedWrite;
-import io.dualwrite.agent.mirror.StatementWrite;
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.StatementWrite;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -7,14 +7,21 @@ import org.junit.jupiter.api.Test;
 class WriteStatsTest {
 
     @Test
-    void seenIsAlwaysAppliedPlusFailedPlusSkippedAndRollbacksStandApart() {
+    void seenIsTheSumOfEveryFateAndRollbacksAndReplaysStandApart() {
         WriteStats stats = new WriteStats();
         stats.apply(3);
-        stats.fail(2);
+        stats.journal(2);
         stats.skip();
-        stats.rollBack(4);
+        stats.ignore(4);
+        stats.lose(5);
+        stats.rollBack(6);
+        stats.replayed(1);
+        stats.deadLettered(1);
 
-        assertThat(stats.seen()).isEqualTo(stats.applied() + stats.failed() + stats.skipped()).isEqualTo(6);
-        assertThat(stats.summary()).isEqualTo("stats: seen=6 applied=3 failed=2 skipped=1 rolled-back=4");
+        assertThat(stats.seen())
+                .isEqualTo(stats.applied() + stats.journaled() + stats.skipped() + stats.ignored() + stats.lost())
+                .isEqualTo(15);
+        assertThat(stats.summary()).isEqualTo("stats: seen=15 applied=3 journaled=2 skipped=1 ignored=4 lost=5 "
+                + "rolled-back=6 replayed=1 dead-lettered=1");
     }
 }

@@ -1,4 +1,4 @@
-package io.dualwrite.agent.mirror;
+package io.dualwrite.agent.write;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +46,8 @@ public final class WriteUnit {
         }
     }
 
-    static boolean isConnectionLost(Throwable e) {
+    /** Whether a connection that threw {@code e} must be closed rather than used again. */
+    public static boolean isConnectionLost(Throwable e) {
         if (!(e instanceof SQLException)) {
             return true;
         }
@@ -63,7 +64,7 @@ public final class WriteUnit {
         private final transient MirroredWrite write;
         private final boolean connectionUnusable;
 
-        Failure(MirroredWrite write, Throwable cause, boolean connectionUnusable) {
+        public Failure(MirroredWrite write, Throwable cause, boolean connectionUnusable) {
             super(cause.toString(), cause, false, false);
             this.write = write;
             this.connectionUnusable = connectionUnusable;

@@ -1,4 +1,4 @@
-package io.dualwrite.agent.mirror;
+package io.dualwrite.agent.write;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.dualwrite.agent.mirror;
+package io.dualwrite.agent.write;
 
 /** What the two kinds of captured write share: what they are, and whether they were a batch. */
 abstract class BatchableWrite implements MirroredWrite {

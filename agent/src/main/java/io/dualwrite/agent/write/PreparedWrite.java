@@ -1,4 +1,4 @@
-package io.dualwrite.agent.mirror;
+package io.dualwrite.agent.write;
 
 import io.dualwrite.agent.capture.Parameter;
 import java.sql.Connection;

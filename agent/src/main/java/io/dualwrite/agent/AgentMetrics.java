@@ -1,0 +1,48 @@
+package io.dualwrite.agent;
+
+import io.dualwrite.agent.journal.JournalStats;
+import io.dualwrite.agent.metrics.MetricsSnapshot;
+import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.Backlog;
+import io.dualwrite.agent.mirror.Drainer;
+import java.util.function.Supplier;
+
+/** Gathers the agent's counters and the backlog's state into one snapshot for JMX and the endpoint. */
+final class AgentMetrics implements Supplier<MetricsSnapshot> {
+
+    private final WriteStats stats;
+    private final Backlog backlog;
+    private final Drainer drainer;
+
+    /** @param backlog and {@code drainer} null when there is no journal */
+    AgentMetrics(WriteStats stats, Backlog backlog, Drainer drainer) {
+        this.stats = stats;
+        this.backlog = backlog;
+        this.drainer = drainer;
+    }
+
+    @Override
+    public MetricsSnapshot get() {
+        long applied = stats.applied();
+        long journaled = stats.journaled();
+        long skipped = stats.skipped();
+        long ignored = stats.ignored();
+        long lost = stats.lost();
+        MetricsSnapshot.Builder snapshot = MetricsSnapshot.builder()
+                // the sum of the fates rather than the seen counter, which a write in flight may have reached
+                // first: a snapshot always adds up
+                .seen(applied + journaled + skipped + ignored + lost)
+                .applied(applied).journaled(journaled).skipped(skipped).ignored(ignored).lost(lost)
+                .rolledBack(stats.rolledBack()).replayed(stats.replayed()).deadLettered(stats.deadLettered());
+        if (backlog != null) {
+            JournalStats journal = backlog.journal().stats();
+            snapshot.journalBacklogRecords(journal.pendingRecords()).journalBacklogBytes(journal.pendingBytes())
+                    .replicationLagMillis(journal.pendingRecords() == 0 ? 0
+                            : Math.max(0, System.currentTimeMillis() - journal.oldestPendingMillis()))
+                    .circuit(!backlog.isOpen() ? MetricsSnapshot.CIRCUIT_CLOSED
+                            : drainer.state() == Drainer.State.DRAINING ? MetricsSnapshot.CIRCUIT_DRAINING
+                            : MetricsSnapshot.CIRCUIT_OPEN);
+        }
+        return snapshot.build();
+    }
+}

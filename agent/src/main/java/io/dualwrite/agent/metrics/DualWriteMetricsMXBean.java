@@ -1,0 +1,38 @@
+package io.dualwrite.agent.metrics;
+
+/**
+ * The agent's metrics as JMX attributes, under {@value JmxPublication#OBJECT_NAME} (JConsole, VisualVM, any JMX
+ * exporter). Each attribute is read from a fresh {@link MetricsSnapshot}; a bulk read of several attributes
+ * takes them all from one snapshot, so the write outcomes it returns add up to {@code WritesSeen}.
+ */
+public interface DualWriteMetricsMXBean {
+
+    long getWritesSeen();
+
+    long getWritesApplied();
+
+    long getWritesJournaled();
+
+    long getWritesSkipped();
+
+    long getWritesIgnored();
+
+    long getWritesLost();
+
+    long getWritesRolledBack();
+
+    long getJournalReplayed();
+
+    long getJournalDeadLettered();
+
+    long getQueueDepth();
+
+    long getJournalBacklogRecords();
+
+    long getJournalBacklogBytes();
+
+    long getReplicationLagMillis();
+
+    /** {@code closed}, {@code open} or {@code draining}. */
+    String getCircuitState();
+}

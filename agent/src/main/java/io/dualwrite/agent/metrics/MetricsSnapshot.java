@@ -1,0 +1,231 @@
+package io.dualwrite.agent.metrics;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the agent has done so far, at one instant; what the MBean and the Prometheus endpoint publish. Every
+ * write the agent sees ends in exactly one outcome, so whenever no write is in flight:
+ *
+ * <pre>seen = applied + journaled + skipped + ignored + lost</pre>
+ *
+ * Rolled-back writes never reach either database and stand apart from that sum; replayed and dead-lettered
+ * count what later became of journaled writes, so they stand apart too.
+ */
+public final class MetricsSnapshot {
+
+    /** Writes are mirrored directly. */
+    public static final String CIRCUIT_CLOSED = "closed";
+    /** Writes go to the journal, the secondary is not tried. */
+    public static final String CIRCUIT_OPEN = "open";
+    /** The journal is being replayed to the secondary. */
+    public static final String CIRCUIT_DRAINING = "draining";
+    /** Every circuit state, in the order the endpoint lists them. */
+    public static final List<String> CIRCUIT_STATES = List.of(CIRCUIT_CLOSED, CIRCUIT_OPEN, CIRCUIT_DRAINING);
+
+    private final long seen;
+    private final long applied;
+    private final long journaled;
+    private final long skipped;
+    private final long ignored;
+    private final long lost;
+    private final long rolledBack;
+    private final long replayed;
+    private final long deadLettered;
+    private final long queueDepth;
+    private final long journalBacklogRecords;
+    private final long journalBacklogBytes;
+    private final long replicationLagMillis;
+    private final String circuit;
+
+    private MetricsSnapshot(Builder b) {
+        this.seen = b.seen;
+        this.applied = b.applied;
+        this.journaled = b.journaled;
+        this.skipped = b.skipped;
+        this.ignored = b.ignored;
+        this.lost = b.lost;
+        this.rolledBack = b.rolledBack;
+        this.replayed = b.replayed;
+        this.deadLettered = b.deadLettered;
+        this.queueDepth = b.queueDepth;
+        this.journalBacklogRecords = b.journalBacklogRecords;
+        this.journalBacklogBytes = b.journalBacklogBytes;
+        this.replicationLagMillis = b.replicationLagMillis;
+        this.circuit = b.circuit;
+    }
+
+    /** All counters 0, circuit closed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Writes whose outcome is decided: one statement execution or one batch each. */
+    public long seen() {
+        return seen;
+    }
+
+    /** Applied on the secondary. */
+    public long applied() {
+        return applied;
+    }
+
+    /** Kept in the journal, to be replayed. */
+    public long journaled() {
+        return journaled;
+    }
+
+    /** Not mirrored by configuration: excluded tables, DDL while {@code writes.ddl} is off, procedures. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Failed on the secondary and dropped, as {@code writes.on-failure: ignore} asks. */
+    public long ignored() {
+        return ignored;
+    }
+
+    /** Neither applied nor kept, for example because the journal could not be written: the secondary misses them. */
+    public long lost() {
+        return lost;
+    }
+
+    /** Writes of transactions the application rolled back; outside the sum. */
+    public long rolledBack() {
+        return rolledBack;
+    }
+
+    /** Journaled writes later applied on the secondary. */
+    public long replayed() {
+        return replayed;
+    }
+
+    /** Journaled writes the replay gave up on and set aside. */
+    public long deadLettered() {
+        return deadLettered;
+    }
+
+    /** Writes waiting in the async queue; 0 in sync mode. */
+    public long queueDepth() {
+        return queueDepth;
+    }
+
+    public long journalBacklogRecords() {
+        return journalBacklogRecords;
+    }
+
+    /** Bytes the backlog takes on disk. */
+    public long journalBacklogBytes() {
+        return journalBacklogBytes;
+    }
+
+    /** Age of the oldest write not yet applied on the secondary; 0 when there is none. */
+    public long replicationLagMillis() {
+        return replicationLagMillis;
+    }
+
+    /** One of {@link #CIRCUIT_STATES}. */
+    public String circuit() {
+        return circuit;
+    }
+
+    /** Collects the values of one snapshot; not thread-safe, meant to be filled and built in one go. */
+    public static final class Builder {
+
+        private long seen;
+        private long applied;
+        private long journaled;
+        private long skipped;
+        private long ignored;
+        private long lost;
+        private long rolledBack;
+        private long replayed;
+        private long deadLettered;
+        private long queueDepth;
+        private long journalBacklogRecords;
+        private long journalBacklogBytes;
+        private long replicationLagMillis;
+        private String circuit = CIRCUIT_CLOSED;
+
+        private Builder() {
+        }
+
+        public Builder seen(long value) {
+            seen = value;
+            return this;
+        }
+
+        public Builder applied(long value) {
+            applied = value;
+            return this;
+        }
+
+        public Builder journaled(long value) {
+            journaled = value;
+            return this;
+        }
+
+        public Builder skipped(long value) {
+            skipped = value;
+            return this;
+        }
+
+        public Builder ignored(long value) {
+            ignored = value;
+            return this;
+        }
+
+        public Builder lost(long value) {
+            lost = value;
+            return this;
+        }
+
+        public Builder rolledBack(long value) {
+            rolledBack = value;
+            return this;
+        }
+
+        public Builder replayed(long value) {
+            replayed = value;
+            return this;
+        }
+
+        public Builder deadLettered(long value) {
+            deadLettered = value;
+            return this;
+        }
+
+        public Builder queueDepth(long value) {
+            queueDepth = value;
+            return this;
+        }
+
+        public Builder journalBacklogRecords(long value) {
+            journalBacklogRecords = value;
+            return this;
+        }
+
+        public Builder journalBacklogBytes(long value) {
+            journalBacklogBytes = value;
+            return this;
+        }
+
+        public Builder replicationLagMillis(long value) {
+            replicationLagMillis = value;
+            return this;
+        }
+
+        /** @param state one of {@link #CIRCUIT_STATES}; anything else would publish no circuit state at all */
+        public Builder circuit(String state) {
+            if (!CIRCUIT_STATES.contains(Objects.requireNonNull(state, "circuit"))) {
+                throw new IllegalArgumentException("circuit state '" + state + "' is none of " + CIRCUIT_STATES);
+            }
+            circuit = state;
+            return this;
+        }
+
+        public MetricsSnapshot build() {
+            return new MetricsSnapshot(this);
+        }
+    }
+}
