@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,26 +39,30 @@ import static org.awaitility.Awaitility.await;
  */
 class FaultInjectionIT extends DatabasePairPerClass {
 
-    private static final Duration BEFORE = Duration.ofSeconds(2);
-    private static final Duration FAULT = Duration.ofSeconds(3);
-    private static final Duration AFTER = Duration.ofSeconds(2);
+    private static final Duration BEFORE = Duration.ofMillis(1500);
+    private static final Duration FAULT = Duration.ofMillis(2500);
+    private static final Duration AFTER = Duration.ofMillis(1500);
     private static final Duration DRAIN = Duration.ofSeconds(20);
     /** Short, so that a frozen secondary holds an application thread for about a second at a time. */
     private static final int STATEMENT_TIMEOUT_MS = 1000;
     private static final int RETRY_INTERVAL_MS = 200;
     private static final int THREADS = 4;
+    /** Where the agent puts journaled writes the secondary refused for good (in the journal's directory). */
+    private static final String DEAD_LETTERS = "dead-letters.jsonl";
 
     private FaultyProxy proxy;
     private ForkedJvm.RunningJvm running;
     private Path stopFile;
     private Path exitFile;
+    private String testName;
 
     FaultInjectionIT() {
         super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
     }
 
     @BeforeEach
-    void putAProxyInFrontOfTheSecondary() {
+    void putAProxyInFrontOfTheSecondary(TestInfo test) {
+        testName = test.getTestMethod().map(m -> m.getName()).orElse("?") + " " + test.getDisplayName();
         proxy = FaultyProxy.inFrontOf(secondary());
     }
 
@@ -164,7 +169,7 @@ class FaultInjectionIT extends DatabasePairPerClass {
                 .connectTimeoutMs(STATEMENT_TIMEOUT_MS)
                 .statementTimeoutMs(STATEMENT_TIMEOUT_MS);
         running = AgentRun.with(config).start(SampleCommand.scenario("load", primary(),
-                "--threads", String.valueOf(THREADS), "--pause-ms", "2", "--max-errors", "0",
+                "--threads", String.valueOf(THREADS), "--pause-ms", "5", "--max-errors", "0",
                 "--stop-file", stopFile.toString(), "--exit-file", exitFile.toString(), "--seconds", "60"));
         awaitTheAgentActiveAndTheLoadWriting();
         sleep(BEFORE);
@@ -178,7 +183,10 @@ class FaultInjectionIT extends DatabasePairPerClass {
 
         sleep(AFTER);
         touch(stopFile);
+        long stopped = System.nanoTime();
         awaitTheSecondaryEqualToThePrimary();
+        System.out.printf("[it] %s: the secondary equalled the primary %d ms after the load was told to stop%n",
+                testName, Duration.ofNanos(System.nanoTime() - stopped).toMillis());
         touch(exitFile);
         RunResult run = running.awaitExit().assertScenarioDone("load");
 
@@ -192,7 +200,8 @@ class FaultInjectionIT extends DatabasePairPerClass {
         assertThat(stats.replayed + stats.deadLettered).as("replayed + dead-lettered = journaled (the journal "
                 + "drained) in %s%n%s", stats, run.describe()).isEqualTo(stats.journaled);
         assertThat(stats.missing()).as("writes the secondary misses for good (ignored + lost + dead-lettered) in "
-                + "%s%n%s", stats, run.describe()).isZero();
+                + "%s%n%s%n---- dead letters:%n%s", stats, run.describe(), firstLines(journal.resolve(DEAD_LETTERS), 10))
+                .isZero();
         assertThat(stats.skipped).as("skipped writes in %s%n%s", stats, run.describe()).isZero();
         return new FaultOutcome(run, stats, primaryRows, secondaryRows, acceptedBefore);
     }
@@ -272,6 +281,18 @@ class FaultInjectionIT extends DatabasePairPerClass {
         assertThat(values).as("the load's summary line%n%s", run.describe()).containsKeys("errors", "writes",
                 "rolled-back");
         return values;
+    }
+
+    /** The first lines of a file, or a note that it does not exist. */
+    private static String firstLines(Path file, int lines) {
+        if (!Files.exists(file)) {
+            return "(no " + file + ")";
+        }
+        try (java.util.stream.Stream<String> all = Files.lines(file)) {
+            return file + ":\n" + all.limit(lines).collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(could not read " + file + ": " + e + ")";
+        }
     }
 
     private static void touch(Path file) {
