@@ -24,7 +24,7 @@ import java.util.jar.JarFile;
 public final class DualWriteAgent {
 
     private static final String INSTALLER = "io.dualwrite.agent.AgentInstaller";
-    private static final String CLI = "io.dualwrite.agent.cli.CommandLine";
+    private static final String CLI = "io.dualwrite.agent.cli.AgentCli";
 
     private DualWriteAgent() {
     }

@@ -4,12 +4,14 @@ import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.JournalConfig;
 import io.dualwrite.agent.config.MetricsConfig;
+import io.dualwrite.agent.config.WriteMode;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.metrics.JmxPublication;
 import io.dualwrite.agent.metrics.MetricsException;
 import io.dualwrite.agent.metrics.PrometheusEndpoint;
 import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.AsyncApplier;
 import io.dualwrite.agent.mirror.Backlog;
 import io.dualwrite.agent.mirror.Drainer;
 import io.dualwrite.agent.mirror.FailureLog;
@@ -49,12 +51,23 @@ final class ActiveAgent {
             drainer = new Drainer(backlog, replayer, stats, config.journal().retryIntervalMs(), log);
             drainer.start();
         }
-        JdbcHooks.install(new JdbcEvents(config, mirror, stats, log));
-        List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer), log);
+        AsyncApplier async = null;
+        if (config.writes().mode() == WriteMode.ASYNC) {
+            async = new AsyncApplier(mirror, config.writes().queueCapacity(), config.writes().whenFull());
+            async.start();
+        }
+        JdbcHooks.install(new JdbcEvents(config, mirror, async != null ? async : mirror, stats, log));
+        List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer, async),
+                log);
         Drainer stoppable = drainer;
+        AsyncApplier queue = async;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.nanoTime() + config.writes().shutdownTimeoutMs() * 1_000_000L;
+            if (queue != null) {
+                queue.finish(config.writes().shutdownTimeoutMs());
+            }
             if (stoppable != null) {
-                stoppable.finish(config.writes().shutdownTimeoutMs());
+                stoppable.finish(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
             }
             log.info(stats.summary());
             for (AutoCloseable publication : publications) {

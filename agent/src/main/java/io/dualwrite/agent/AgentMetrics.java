@@ -3,6 +3,7 @@ package io.dualwrite.agent;
 import io.dualwrite.agent.journal.JournalStats;
 import io.dualwrite.agent.metrics.MetricsSnapshot;
 import io.dualwrite.agent.metrics.WriteStats;
+import io.dualwrite.agent.mirror.AsyncApplier;
 import io.dualwrite.agent.mirror.Backlog;
 import io.dualwrite.agent.mirror.Drainer;
 import java.util.function.Supplier;
@@ -13,12 +14,17 @@ final class AgentMetrics implements Supplier<MetricsSnapshot> {
     private final WriteStats stats;
     private final Backlog backlog;
     private final Drainer drainer;
+    private final AsyncApplier async;
 
-    /** @param backlog and {@code drainer} null when there is no journal */
-    AgentMetrics(WriteStats stats, Backlog backlog, Drainer drainer) {
+    /**
+     * @param backlog and {@code drainer} null when there is no journal
+     * @param async   null in sync mode
+     */
+    AgentMetrics(WriteStats stats, Backlog backlog, Drainer drainer, AsyncApplier async) {
         this.stats = stats;
         this.backlog = backlog;
         this.drainer = drainer;
+        this.async = async;
     }
 
     @Override
@@ -34,15 +40,21 @@ final class AgentMetrics implements Supplier<MetricsSnapshot> {
                 .seen(applied + journaled + skipped + ignored + lost)
                 .applied(applied).journaled(journaled).skipped(skipped).ignored(ignored).lost(lost)
                 .rolledBack(stats.rolledBack()).replayed(stats.replayed()).deadLettered(stats.deadLettered());
+        long lagMillis = 0;
+        if (async != null) {
+            snapshot.queueDepth(async.depth());
+            lagMillis = async.oldestWaitMillis();
+        }
         if (backlog != null) {
             JournalStats journal = backlog.journal().stats();
+            if (journal.pendingRecords() > 0) {
+                lagMillis = Math.max(lagMillis, System.currentTimeMillis() - journal.oldestPendingMillis());
+            }
             snapshot.journalBacklogRecords(journal.pendingRecords()).journalBacklogBytes(journal.pendingBytes())
-                    .replicationLagMillis(journal.pendingRecords() == 0 ? 0
-                            : Math.max(0, System.currentTimeMillis() - journal.oldestPendingMillis()))
                     .circuit(!backlog.isOpen() ? MetricsSnapshot.CIRCUIT_CLOSED
                             : drainer.state() == Drainer.State.DRAINING ? MetricsSnapshot.CIRCUIT_DRAINING
                             : MetricsSnapshot.CIRCUIT_OPEN);
         }
-        return snapshot.build();
+        return snapshot.replicationLagMillis(lagMillis).build();
     }
 }

@@ -85,10 +85,12 @@ class AgentJarLayoutIT {
     void dependenciesAreRelocated() {
         assertThat(entries)
                 .filteredOn(n -> containsPackage(n, "net/bytebuddy/") || containsPackage(n, "org/yaml/")
-                        || containsPackage(n, "org/slf4j/"))
-                .as("unrelocated ByteBuddy, SnakeYAML or SLF4J entries").isEmpty();
+                        || containsPackage(n, "org/slf4j/") || n.startsWith("picocli/") || n.startsWith("inst/picocli/"))
+                .as("unrelocated ByteBuddy, SnakeYAML, SLF4J or picocli entries").isEmpty();
         assertThat(entries).as("the relocated ByteBuddy is in the jar")
                 .anyMatch(n -> n.startsWith("inst/") && n.contains("/bytebuddy/"));
+        assertThat(entries).as("the relocated picocli is in the jar")
+                .anyMatch(n -> n.startsWith("inst/io/dualwrite/shaded/picocli/"));
     }
 
     /**

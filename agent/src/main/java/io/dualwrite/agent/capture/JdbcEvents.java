@@ -6,6 +6,7 @@ import io.dualwrite.agent.config.Glob;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
+import io.dualwrite.agent.mirror.WriteSink;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.write.MirroredWrite;
@@ -35,16 +36,19 @@ public final class JdbcEvents implements HookHandler {
     private final Glob primaryUrl;
     private final WriteSelector selector;
     private final Mirror mirror;
+    private final WriteSink sink;
     private final WriteStats stats;
     private final SqlClassificationCache classifier = new SqlClassificationCache(CLASSIFICATION_CACHE_SIZE);
     private final WeakConcurrentMap<Object, ConnectionState> connections = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final WeakConcurrentMap<Object, StatementState> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final AtomicLong connectionIds = new AtomicLong();
 
-    public JdbcEvents(AgentConfig config, Mirror mirror, WriteStats stats, Logger log) {
+    /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
+    public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, Logger log) {
         this.primaryUrl = config.primaryUrlPattern();
         this.selector = new WriteSelector(config.writes(), log);
         this.mirror = mirror;
+        this.sink = sink;
         this.stats = stats;
     }
 
@@ -119,7 +123,7 @@ public final class JdbcEvents implements HookHandler {
         if (committed.isEmpty()) {
             return null;
         }
-        return state.strict() != null ? state.strict().commit(origin, committed) : mirror.apply(origin, committed);
+        return state.strict() != null ? state.strict().commit(origin, committed) : sink.apply(origin, committed);
     }
 
     @Override
@@ -252,7 +256,7 @@ public final class JdbcEvents implements HookHandler {
     private Throwable route(StatementState state, MirroredWrite write) {
         ConnectionState connection = state.connection;
         if (connection.autoCommit()) {
-            return mirror.apply(connection.origin(), List.of(write));
+            return sink.apply(connection.origin(), List.of(write));
         }
         connection.add(write);
         return connection.strict() != null ? connection.strict().write(write) : null;

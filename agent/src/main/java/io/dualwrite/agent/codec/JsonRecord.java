@@ -107,7 +107,8 @@ public final class JsonRecord {
         }
     }
 
-    static String quote(String text) {
+    /** {@code text} as a JSON string, quotes included. */
+    public static String quote(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -29,10 +29,6 @@ final class WritesSection {
         Map<String, YamlEntry> keys = nodes.entries(node, "writes", KEYS, "under writes");
         WritesConfig defaults = WritesConfig.defaults();
         WriteMode mode = nodes.choice(keys.get("mode"), WriteMode.values(), defaults.mode(), "a write mode");
-        if (mode == WriteMode.ASYNC) {
-            YamlEntry modeEntry = keys.get("mode");
-            throw nodes.error(modeEntry.value, modeEntry.path, "async mode is not built yet", "use sync for now");
-        }
         FailurePolicy onFailure = nodes.choice(keys.get("on-failure"), FailurePolicy.values(), defaults.onFailure(),
                 "a failure policy");
         boolean ddl = nodes.bool(keys.get("ddl"), defaults.ddl());
@@ -43,6 +39,12 @@ final class WritesSection {
                 "what to do when the queue is full");
         int shutdownTimeout = nodes.integer(keys.get("shutdown-timeout-ms"), 0, WritesConfig.MAX_SHUTDOWN_TIMEOUT_MS,
                 defaults.shutdownTimeoutMs());
+        if (mode == WriteMode.ASYNC && onFailure == FailurePolicy.FAIL) {
+            YamlEntry policy = keys.get("on-failure");
+            throw nodes.error(policy.value, policy.path, "fail cannot be combined with mode: async, where the "
+                    + "application's statement has returned before the secondary sees the write",
+                    "use mode: sync for fail, or on-failure: journal or ignore with async");
+        }
         return new WritesConfig(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeout);
     }
 

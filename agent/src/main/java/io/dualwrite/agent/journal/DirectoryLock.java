@@ -37,13 +37,13 @@ final class DirectoryLock implements Closeable {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IOException("journal " + files.directory() + " is in use by another process (" + file
-                        + " is locked)");
+                throw new JournalInUseException("journal " + files.directory() + " is in use by another process ("
+                        + file + " is locked)", null);
             }
             return new DirectoryLock(channel, lock);
         } catch (OverlappingFileLockException e) {
             channel.close();
-            throw new IOException("journal " + files.directory() + " is already open in this process", e);
+            throw new JournalInUseException("journal " + files.directory() + " is already open in this process", e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

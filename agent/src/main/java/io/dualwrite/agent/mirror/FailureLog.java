@@ -37,6 +37,9 @@ public final class FailureLog {
     }
 
     static String reason(Throwable cause) {
+        if (cause == null) {
+            return "not tried";
+        }
         if (cause instanceof SQLException) {
             SQLException sql = (SQLException) cause;
             String state = sql.getSQLState();

@@ -8,12 +8,14 @@ import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.replay.FailureKind;
 import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ import java.util.List;
  *
  * <p>With {@code on-failure: fail} the caller gets, instead of null, the exception the application must see.
  */
-public final class Mirror implements AutoCloseable {
+public final class Mirror implements WriteSink, AutoCloseable {
 
     /** The SQL state of the agent's own exceptions: a general error, which no framework retries blindly. */
     static final String SQL_STATE = "HY000";
@@ -75,6 +77,7 @@ public final class Mirror implements AutoCloseable {
      * than one go into one transaction on the secondary. Returns null, or with {@code on-failure: fail} the
      * exception for the application when the writes did not reach the secondary.
      */
+    @Override
     public SQLException apply(String origin, List<MirroredWrite> writes) {
         CallDepth.suppress();
         try {
@@ -83,11 +86,39 @@ public final class Mirror implements AutoCloseable {
                 return strict() ? behind(queued) : null;
             }
             try {
-                applyOnPooledConnection(writes);
+                applyOnPooledConnection(writes, false);
                 stats.apply(writes.size());
                 return null;
             } catch (WriteUnit.Failure failure) {
                 return failed(origin, writes, failure);
+            }
+        } finally {
+            CallDepth.unsuppress();
+        }
+    }
+
+    /**
+     * Applies units the async queue held, in order: consecutive prepared writes of the same SQL as one batch
+     * in one transaction; when that fails, each unit alone, so each gets its own fate.
+     */
+    void applyInOrder(List<QueuedWrites> units) {
+        if (units.size() == 1 || backlogOpen()) {
+            for (QueuedWrites unit : units) {
+                apply(unit.origin, unit.writes);
+            }
+            return;
+        }
+        List<PreparedWrite> writes = new ArrayList<>(units.size());
+        for (QueuedWrites unit : units) {
+            writes.add(unit.batchable());
+        }
+        CallDepth.suppress();
+        try {
+            applyOnPooledConnection(List.<MirroredWrite>of(PreparedWrite.batchOf(writes)), true);
+            stats.apply(units.size());
+        } catch (WriteUnit.Failure failure) {
+            for (QueuedWrites unit : units) {
+                apply(unit.origin, unit.writes);
             }
         } finally {
             CallDepth.unsuppress();
@@ -143,33 +174,47 @@ public final class Mirror implements AutoCloseable {
      */
     String keep(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
         Throwable cause = failure.getCause();
-        UnappliedWrites unit = new UnappliedWrites(origin, failure.write().describe() + ": " + FailureLog.reason(cause),
-                writes);
-        if (backlog == null) {
-            stats.lose(writes.size());
-            failures.record(failure.write(), writes.size(), cause, "lost: there is no journal (see the error at start-up)");
-            return null;
-        }
-        try {
-            if (FailureKind.of(cause) == FailureKind.PERMANENT) {
+        String reason = failure.write().describe() + ": " + FailureLog.reason(cause);
+        if (deadLetters != null && FailureKind.of(cause) == FailureKind.PERMANENT) {
+            String kept = "put in the dead-letter file " + deadLetters.file();
+            try {
                 // the driver's words go with the values, which the owner-only file holds anyway
-                deadLetters.addRefused(unit, unit.failure() + ": " + cause.getMessage());
+                deadLetters.addRefused(new UnappliedWrites(origin, reason, writes), reason + ": " + cause.getMessage());
                 stats.journal(writes.size());
                 stats.deadLettered(writes.size());
-                String kept = "put in the dead-letter file " + deadLetters.file();
                 failures.record(failure.write(), writes.size(), cause, kept + " (it would fail again)");
                 return kept;
+            } catch (IOException e) {
+                stats.lose(writes.size());
+                failures.record(failure.write(), writes.size(), cause, "lost: it could not be " + kept + " ("
+                        + e.getMessage() + ")");
+                return null;
             }
-            backlog.openWith(unit);
+        }
+        if (!journal(origin, writes, reason, cause)) {
+            return null;
+        }
+        failures.record(failure.write(), writes.size(), cause,
+                "kept in the journal; writes queue behind it until the secondary has taken it");
+        return "journaled for replay";
+    }
+
+    /** Appends writes to the journal, opening the backlog; false, counted and logged, when they are lost. */
+    boolean journal(String origin, List<MirroredWrite> writes, String why, Throwable cause) {
+        if (backlog == null) {
+            stats.lose(writes.size());
+            failures.record(writes.get(0), writes.size(), cause, "lost: there is no journal (see the error at start-up)");
+            return false;
+        }
+        try {
+            backlog.openWith(new UnappliedWrites(origin, why, writes));
             stats.journal(writes.size());
-            failures.record(failure.write(), writes.size(), cause,
-                    "kept in the journal; writes queue behind it until the secondary has taken it");
-            return "journaled for replay";
+            return true;
         } catch (IOException | UnencodableValueException e) {
             stats.lose(writes.size());
-            failures.record(failure.write(), writes.size(), cause, "lost: it could not be kept either ("
-                    + e.getMessage() + ")");
-            return null;
+            failures.record(writes.get(0), writes.size(), cause, "lost: the journal could not take it (" + e.getMessage()
+                    + ")");
+            return false;
         }
     }
 
@@ -177,6 +222,10 @@ public final class Mirror implements AutoCloseable {
     private static SQLException behind(Queued queued) {
         return failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); the primary's write "
                 + "stands", queued == Queued.KEPT ? "journaled for replay" : null, null);
+    }
+
+    boolean hasJournal() {
+        return backlog != null;
     }
 
     boolean backlogOpen() {
@@ -195,7 +244,7 @@ public final class Mirror implements AutoCloseable {
         return pool;
     }
 
-    private void applyOnPooledConnection(List<MirroredWrite> writes) throws WriteUnit.Failure {
+    private void applyOnPooledConnection(List<MirroredWrite> writes, boolean inTransaction) throws WriteUnit.Failure {
         Connection connection;
         try {
             connection = pool.borrow();
@@ -204,7 +253,11 @@ public final class Mirror implements AutoCloseable {
         }
         boolean unusable = false;
         try {
-            WriteUnit.apply(connection, writes, timeoutSeconds);
+            if (inTransaction) {
+                WriteUnit.applyInTransaction(connection, writes, timeoutSeconds);
+            } else {
+                WriteUnit.apply(connection, writes, timeoutSeconds);
+            }
         } catch (WriteUnit.Failure failure) {
             unusable = failure.connectionUnusable();
             throw failure;

@@ -16,14 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * configured {@code driver-jar}, then in the class loaders the application's own drivers came from, then in
  * the system class loader.
  */
-final class SecondaryDriver {
+public final class SecondaryDriver {
 
     private final String url;
     private final ClassLoader driverJarLoader;
     private final List<ClassLoader> applicationLoaders = new CopyOnWriteArrayList<>();
     private volatile Driver driver;
 
-    SecondaryDriver(String url, Optional<Path> driverJar) throws java.net.MalformedURLException {
+    public SecondaryDriver(String url, Optional<Path> driverJar) throws java.net.MalformedURLException {
         this.url = url;
         this.driverJarLoader = driverJar.isPresent()
                 ? new URLClassLoader("dualwrite-secondary-driver", new URL[] {driverJar.get().toUri().toURL()},
@@ -38,7 +38,7 @@ final class SecondaryDriver {
         }
     }
 
-    Driver get() throws SQLException {
+    public Driver get() throws SQLException {
         Driver found = driver;
         if (found == null) {
             found = find();

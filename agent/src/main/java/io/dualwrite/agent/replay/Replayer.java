@@ -51,27 +51,31 @@ public final class Replayer {
         return deadLetters;
     }
 
-    /**
-     * Asks a replay in progress, from another thread, to stop after the record it is applying; it then moves
-     * the checkpoint as usual. Every later replay stops at once.
-     */
-    public void stop() {
-        stopRequested = true;
-    }
 
     public ReplayResult replay(boolean stopOnError, Progress progress) throws IOException {
         Run run = new Run(stopOnError, progress);
         try (JournalCursor pending = journal.pending()) {
-            while (run.stoppedBecause == null && !stopRequested && pending.next()) {
+            while (run.stoppedBecause == null && pending.next()) {
+                if (stopRequested) {
+                    run.stoppedBecause = "asked to stop before record " + pending.sequence()
+                            + "; it and the records after it stay pending";
+                    break;
+                }
                 run.handle(pending.sequence(), pending.timestampMillis(), pending.payload());
             }
         } finally {
             run.finish();
         }
-        String stoppedBecause = run.stoppedBecause == null && stopRequested ? "replay was asked to stop"
-                : run.stoppedBecause;
         return new ReplayResult(run.applied, run.appliedWrites, run.deadLettered, run.deadLetteredWrites,
-                stoppedBecause);
+                run.stoppedBecause);
+    }
+
+    /**
+     * Asks this replayer to stop once the record it is applying is done, for good: from any thread, such as a
+     * shutdown hook. The replay then ends as usual, checkpoint written.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     /** One replay: its counts, its connection and how far it may move the checkpoint. */

@@ -4,6 +4,7 @@ import io.dualwrite.agent.capture.Parameter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A prepared statement's SQL with the values of one execution, or of every row of a batch. */
@@ -16,6 +17,19 @@ public final class PreparedWrite extends BatchableWrite {
         super(description, batch);
         this.sql = sql;
         this.rows = rows;
+    }
+
+    /**
+     * One batch holding every row of {@code writes}, which all have the same SQL: consecutive single writes
+     * sent to the secondary in one round trip.
+     */
+    public static PreparedWrite batchOf(List<PreparedWrite> writes) {
+        List<Parameter[]> rows = new ArrayList<>();
+        for (PreparedWrite write : writes) {
+            rows.addAll(write.rows);
+        }
+        PreparedWrite first = writes.get(0);
+        return new PreparedWrite(first.sql, first.description(), rows, true);
     }
 
     @Override

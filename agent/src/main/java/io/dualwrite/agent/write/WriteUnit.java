@@ -15,7 +15,17 @@ public final class WriteUnit {
     }
 
     public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds) throws Failure {
-        boolean transaction = writes.size() > 1;
+        apply(connection, writes, timeoutSeconds, writes.size() > 1);
+    }
+
+    /** Applies {@code writes} in one transaction, even a single one: a merged batch stands or falls whole. */
+    public static void applyInTransaction(Connection connection, List<MirroredWrite> writes, int timeoutSeconds)
+            throws Failure {
+        apply(connection, writes, timeoutSeconds, true);
+    }
+
+    private static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
+            boolean transaction) throws Failure {
         MirroredWrite current = writes.get(0);
         try {
             if (transaction) {

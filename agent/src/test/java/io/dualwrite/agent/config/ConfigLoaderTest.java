@@ -635,10 +635,11 @@ class ConfigLoaderTest {
     // ----- writes.mode -----
 
     @Test
-    void asyncModeSaysItIsNotBuiltYetAndToUseSync() {
-        ConfigException e = failure(minimal() + "writes:\n  mode: async\n");
-        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 7: writes.mode: async mode is not built yet; "
-                + "use sync for now");
+    void asyncModeCannotFailTheApplicationsStatementsWhichHaveReturned() {
+        ConfigException e = failure(minimal() + "writes:\n  mode: async\n  on-failure: fail\n");
+        assertThat(e.getMessage()).isEqualTo(SOURCE + " line 8: writes.on-failure: fail cannot be combined with "
+                + "mode: async, where the application's statement has returned before the secondary sees the write; "
+                + "use mode: sync for fail, or on-failure: journal or ignore with async");
     }
 
     @Test

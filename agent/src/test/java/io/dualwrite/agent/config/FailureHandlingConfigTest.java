@@ -62,8 +62,9 @@ class FailureHandlingConfigTest {
 
     @Test
     void queueSettingsAreReadAndBounded() throws Exception {
-        WritesConfig writes = parse("writes:\n  queue-capacity: 500\n  when-full: block\n  shutdown-timeout-ms: 0\n")
-                .writes();
+        WritesConfig writes = parse("writes:\n  mode: async\n  queue-capacity: 500\n  when-full: block\n"
+                + "  shutdown-timeout-ms: 0\n").writes();
+        assertThat(writes.mode()).isEqualTo(WriteMode.ASYNC);
         assertThat(writes.queueCapacity()).isEqualTo(500);
         assertThat(writes.whenFull()).isEqualTo(WhenFull.BLOCK);
         assertThat(writes.shutdownTimeoutMs()).isZero();

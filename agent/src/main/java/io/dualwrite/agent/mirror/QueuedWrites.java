@@ -1,0 +1,34 @@
+package io.dualwrite.agent.mirror;
+
+import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.PreparedWrite;
+import java.util.List;
+
+/** Writes waiting in the async queue: one auto-commit write or a committed transaction, and since when. */
+final class QueuedWrites {
+
+    final String origin;
+    final List<MirroredWrite> writes;
+    final long enqueuedNanos;
+
+    QueuedWrites(String origin, List<MirroredWrite> writes, long enqueuedNanos) {
+        this.origin = origin;
+        this.writes = writes;
+        this.enqueuedNanos = enqueuedNanos;
+    }
+
+    /** The single prepared write of an auto-commit unit, which may join a batch of the same SQL; else null. */
+    PreparedWrite batchable() {
+        if (writes.size() != 1 || !(writes.get(0) instanceof PreparedWrite)) {
+            return null;
+        }
+        return (PreparedWrite) writes.get(0);
+    }
+
+    /** Whether {@code next} may join a batch begun by this unit. */
+    boolean batchesWith(QueuedWrites next) {
+        PreparedWrite mine = batchable();
+        PreparedWrite theirs = next.batchable();
+        return mine != null && theirs != null && mine.sql().equals(theirs.sql());
+    }
+}
