@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +47,10 @@ class FaultInjectionIT extends DatabasePairPerClass {
     private static final Duration DRAIN = Duration.ofSeconds(20);
     /** Short, so that a frozen secondary holds an application thread for about a second at a time. */
     private static final int STATEMENT_TIMEOUT_MS = 1000;
+    /** Longer: the first connection of a cold JVM on a busy machine takes more than a second. */
+    private static final int CONNECT_TIMEOUT_MS = 3000;
     private static final int RETRY_INTERVAL_MS = 200;
     private static final int THREADS = 4;
-    /** Where the agent puts journaled writes the secondary refused for good (in the journal's directory). */
-    private static final String DEAD_LETTERS = "dead-letters.jsonl";
 
     private FaultyProxy proxy;
     private ForkedJvm.RunningJvm running;
@@ -166,11 +168,20 @@ class FaultInjectionIT extends DatabasePairPerClass {
                 .onFailure("journal")
                 .journalDir(journal)
                 .retryIntervalMs(RETRY_INTERVAL_MS)
-                .connectTimeoutMs(STATEMENT_TIMEOUT_MS)
+                .connectTimeoutMs(CONNECT_TIMEOUT_MS)
                 .statementTimeoutMs(STATEMENT_TIMEOUT_MS);
         running = AgentRun.with(config).start(SampleCommand.scenario("load", primary(),
                 "--threads", String.valueOf(THREADS), "--pause-ms", "5", "--max-errors", "0",
                 "--stop-file", stopFile.toString(), "--exit-file", exitFile.toString(), "--seconds", "60"));
+        try {
+            return loadThroughTheFault(journal, injectFault, restore);
+        } catch (AssertionError | Exception e) {
+            keepForALook(journal);
+            throw e;
+        }
+    }
+
+    private FaultOutcome loadThroughTheFault(Path journal, Action injectFault, Action restore) throws Exception {
         awaitTheAgentActiveAndTheLoadWriting();
         sleep(BEFORE);
 
@@ -200,8 +211,8 @@ class FaultInjectionIT extends DatabasePairPerClass {
         assertThat(stats.replayed + stats.deadLettered).as("replayed + dead-lettered = journaled (the journal "
                 + "drained) in %s%n%s", stats, run.describe()).isEqualTo(stats.journaled);
         assertThat(stats.missing()).as("writes the secondary misses for good (ignored + lost + dead-lettered) in "
-                + "%s%n%s%n---- dead letters:%n%s", stats, run.describe(), firstLines(journal.resolve(DEAD_LETTERS), 10))
-                .isZero();
+                + "%s%n%s%n---- dead letters (first 5):%n%s", stats, run.describe(),
+                DeadLetterFile.lines(journal).stream().limit(5).collect(Collectors.joining("\n"))).isZero();
         assertThat(stats.skipped).as("skipped writes in %s%n%s", stats, run.describe()).isZero();
         return new FaultOutcome(run, stats, primaryRows, secondaryRows, acceptedBefore);
     }
@@ -283,15 +294,21 @@ class FaultInjectionIT extends DatabasePairPerClass {
         return values;
     }
 
-    /** The first lines of a file, or a note that it does not exist. */
-    private static String firstLines(Path file, int lines) {
-        if (!Files.exists(file)) {
-            return "(no " + file + ")";
+    /** Copies the journal of a failed run out of its temporary directory, which JUnit deletes. */
+    private void keepForALook(Path journal) {
+        if (!Files.isDirectory(journal)) {
+            return;
         }
-        try (java.util.stream.Stream<String> all = Files.lines(file)) {
-            return file + ":\n" + all.limit(lines).collect(java.util.stream.Collectors.joining("\n"));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(could not read " + file + ": " + e + ")";
+        Path kept = ItPaths.workDir().resolve("kept-journals").resolve(testName.replaceAll("[^A-Za-z0-9_.-]", "_")
+                + "-" + System.currentTimeMillis());
+        try (Stream<Path> files = Files.walk(journal)) {
+            Files.createDirectories(kept.getParent());
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, kept.resolve(journal.relativize(file).toString()));
+            }
+            System.out.println("[it] " + testName + " failed; its journal is kept in " + kept);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[it] could not keep the journal " + journal + ": " + e);
         }
     }
 
