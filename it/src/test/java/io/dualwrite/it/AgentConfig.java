@@ -17,6 +17,7 @@ public final class AgentConfig {
     private int statementTimeoutMs = 5000;
     private boolean ddl;
     private String mode = "sync";
+    private int queueCapacity = 10_000;
     private String onFailure = "journal";
     private String journalDir;
     private int retryIntervalMs = 200;
@@ -87,6 +88,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code writes.queue-capacity}, for async mode. */
+    public AgentConfig queueCapacity(int units) {
+        this.queueCapacity = units;
+        return this;
+    }
+
     /** {@code journal}, {@code fail} or {@code ignore}. */
     public AgentConfig onFailure(String policy) {
         this.onFailure = policy;
@@ -131,6 +138,7 @@ public final class AgentConfig {
         y.append("writes:\n");
         y.append("  mode: ").append(mode).append('\n');
         y.append("  on-failure: ").append(onFailure).append('\n');
+        y.append("  queue-capacity: ").append(queueCapacity).append('\n');
         y.append("  shutdown-timeout-ms: ").append(shutdownTimeoutMs).append('\n');
         y.append("  ddl: ").append(ddl).append('\n');
         y.append("  tables:\n");

@@ -63,11 +63,6 @@ public final class Stats {
         return seen == applied + journaled + skipped + ignored + lost && replayed + deadLettered <= journaled;
     }
 
-    /** Writes the secondary does not have, nor will from this run's journal: ignored, lost, dead-lettered. */
-    public long missing() {
-        return ignored + lost + deadLettered;
-    }
-
     /** Writes the secondary has: applied directly or replayed from the journal. */
     public long reachedSecondary() {
         return applied + replayed;

@@ -25,6 +25,19 @@ final class QueuedWrites {
         return (PreparedWrite) writes.get(0);
     }
 
+    /** Whether {@code units}, more than one, are prepared writes of one SQL that may go as one batch. */
+    static boolean formOneBatch(List<QueuedWrites> units) {
+        if (units.size() < 2) {
+            return false;
+        }
+        for (QueuedWrites unit : units) {
+            if (!units.get(0).batchesWith(unit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code next} may join a batch begun by this unit. */
     boolean batchesWith(QueuedWrites next) {
         PreparedWrite mine = batchable();

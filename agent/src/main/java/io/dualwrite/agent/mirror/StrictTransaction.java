@@ -25,7 +25,7 @@ public final class StrictTransaction {
 
     /** Applies a write the primary executed; returns the exception for the application when it fails. */
     public SQLException write(MirroredWrite write) {
-        if (failure == null && mirror.backlogOpen()) {
+        if (failure == null && mirror.keeper().backlogOpen()) {
             failure = new WriteUnit.Failure(write, new SQLException("earlier writes wait in the journal", "08000"),
                     false);
             end(false);
@@ -79,7 +79,7 @@ public final class StrictTransaction {
             if (failure == null) {
                 return null;
             }
-            String kept = mirror.keep(origin, writes, failure);
+            String kept = mirror.keeper().keep(origin, writes, failure);
             return Mirror.failedAfterPrimary("the primary committed a transaction of " + writes.size() + " writes the "
                     + "secondary did not take (" + FailureLog.reason(failure.getCause()) + ")", kept,
                     failure.getCause());

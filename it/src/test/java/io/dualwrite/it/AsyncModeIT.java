@@ -1,0 +1,48 @@
+package io.dualwrite.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code writes.mode: async}: the application's thread only enqueues, an applier thread applies the queue in
+ * order, and whatever the queue cannot hold goes to the journal in order; by the end the secondary has it all.
+ */
+class AsyncModeIT extends DatabasePairPerClass {
+
+    private static final int ROWS = 300;
+    /** Writes of the writes scenario: inserts, every 2nd updated, every 5th deleted. */
+    private static final int WRITES = ROWS + ROWS / 2 + ROWS / 5;
+
+    AsyncModeIT() {
+        super(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
+    }
+
+    @Test
+    void theQueueIsAppliedInOrderAndTheSecondaryEndsEqual() {
+        RunResult run = AgentRun.with(AgentConfig.mirroring(databases).mode("async"))
+                .run(SampleCommand.scenario("writes", primary(), "--rows", String.valueOf(ROWS)))
+                .assertScenarioDone("writes");
+        Stats stats = run.consistentStats();
+
+        run.verify(() -> TableComparison.assertSameRows(databases));
+        assertThat(stats.seen).as("writes seen in %s%n%s", stats, run.describe()).isEqualTo(WRITES);
+        assertThat(stats.reachedSecondary()).as("writes applied or replayed in %s%n%s", stats, run.describe())
+                .isEqualTo(WRITES);
+    }
+
+    @Test
+    void aQueueTooSmallSpillsToTheJournalInOrderAndTheSecondaryStillEndsEqual() {
+        RunResult run = AgentRun.with(AgentConfig.mirroring(databases).mode("async").queueCapacity(1))
+                .run(SampleCommand.scenario("writes", primary(), "--rows", String.valueOf(ROWS)))
+                .assertScenarioDone("writes");
+        Stats stats = run.consistentStats();
+
+        run.verify(() -> TableComparison.assertSameRows(databases));
+        assertThat(stats.seen).as("writes seen in %s%n%s", stats, run.describe()).isEqualTo(WRITES);
+        assertThat(stats.reachedSecondary()).as("writes applied or replayed in %s%n%s", stats, run.describe())
+                .isEqualTo(WRITES);
+        assertThat(stats.journaled).as("writes spilled to the journal by a queue of one in %s%n%s", stats,
+                run.describe()).isPositive();
+    }
+}
