@@ -19,6 +19,8 @@ public final class AgentConfig {
     private String mode = "sync";
     private int queueCapacity = 10_000;
     private String onFailure = "journal";
+    /** 0: no metrics section, so the agent's defaults hold. */
+    private int metricsPort;
     private String journalDir;
     private int retryIntervalMs = 200;
     private int shutdownTimeoutMs = 5000;
@@ -116,6 +118,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code metrics.port}: the agent serves its counters in Prometheus text on 127.0.0.1 at this port. */
+    public AgentConfig metricsPort(int port) {
+        this.metricsPort = port;
+        return this;
+    }
+
     public AgentConfig enabled(boolean on) {
         this.enabled = on;
         return this;
@@ -150,6 +158,10 @@ public final class AgentConfig {
         }
         // the tests' secondaries come back within seconds: retry often, so the drain is seen
         y.append("  retry-interval-ms: ").append(retryIntervalMs).append('\n');
+        if (metricsPort != 0) {
+            y.append("metrics:\n");
+            y.append("  port: ").append(metricsPort).append('\n');
+        }
         return y.toString();
     }
 
