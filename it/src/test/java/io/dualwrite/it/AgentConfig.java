@@ -18,9 +18,8 @@ public final class AgentConfig {
     private boolean ddl;
     private String mode = "sync";
     private int queueCapacity = 10_000;
-    private String onFailure = "journal";
-    /** 0: no metrics section, so the agent's defaults hold. */
     private int metricsPort;
+    private String onFailure = "journal";
     private String journalDir;
     private int retryIntervalMs = 200;
     private int shutdownTimeoutMs = 5000;
@@ -96,6 +95,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code metrics.port}: the Prometheus endpoint, on loopback. */
+    public AgentConfig metricsPort(int port) {
+        this.metricsPort = port;
+        return this;
+    }
+
     /** {@code journal}, {@code fail} or {@code ignore}. */
     public AgentConfig onFailure(String policy) {
         this.onFailure = policy;
@@ -115,12 +120,6 @@ public final class AgentConfig {
 
     public AgentConfig shutdownTimeoutMs(int millis) {
         this.shutdownTimeoutMs = millis;
-        return this;
-    }
-
-    /** {@code metrics.port}: the agent serves its counters in Prometheus text on 127.0.0.1 at this port. */
-    public AgentConfig metricsPort(int port) {
-        this.metricsPort = port;
         return this;
     }
 
