@@ -38,7 +38,7 @@ final class AgentMetrics {
         return port;
     }
 
-    /** One reading of every sample, by its name and labels as printed, e.g. {@code dualwrite_circuit_state{state="open"}}. */
+    /** One reading of every sample, by name and labels as printed: {@code dualwrite_circuit_state{state="open"}}. */
     Reading read() {
         try {
             HttpURLConnection http = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics")

@@ -307,7 +307,8 @@ class FaultInjectionIT extends DatabasePairPerClass {
         }
         assertThat(running.isAlive()).as("the application ended before the agent caught up").isTrue();
         System.out.printf("[it] %s: mirroring directly again %d ms after the secondary's return, under load (just "
-                + "after the return: %s)%n", testName, Duration.ofNanos(System.nanoTime() - restored).toMillis(), first);
+                + "after the return: %s)%n", testName, Duration.ofNanos(System.nanoTime() - restored).toMillis(),
+                first);
     }
 
     private void awaitTheSecondaryEqualToThePrimary() {

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +82,8 @@ class FaultyProxyIT {
         long started = System.nanoTime();
         assertThatThrownBy(() -> connectThroughProxy(0))
                 .isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(causes(e)).as("causes of %s", e).anyMatch(c -> c instanceof ConnectException));
+                .satisfies(e -> assertThat(causes(e)).as("causes of %s", e)
+                        .anyMatch(c -> c instanceof ConnectException));
         assertThat(elapsed(started)).isLessThan(QUICKLY);
         assertThat(proxy.acceptedConnections()).as("connections accepted while refusing").isZero();
     }
@@ -205,8 +208,8 @@ class FaultyProxyIT {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    private static java.util.List<Throwable> causes(Throwable e) {
-        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }

@@ -312,11 +312,11 @@ final class LoadScenario implements Scenario {
         private void statementBatch() throws SQLException {
             long id = newId();
             try (Statement statement = connection.createStatement()) {
-                statement.addBatch("INSERT INTO events (id, thread_no, seq, kind, payload, amount, version, happened_at)"
-                        + " VALUES (" + id + ", " + threadNo + ", " + seq + ", 'literal', 'it''s literal " + seq
+                statement.addBatch("INSERT INTO events (id, thread_no, seq, kind, payload, amount, version,"
+                        + " happened_at) VALUES (" + id + ", " + threadNo + ", " + seq + ", 'literal', 'it''s literal " + seq
                         + "', 12.5000, 1, NULL)");
-                statement.addBatch("UPDATE events SET version = " + random.nextInt(1000) + ", payload = 'literal update "
-                        + seq + "' WHERE id = " + (live.isEmpty() ? id : anyLive()));
+                statement.addBatch("UPDATE events SET version = " + random.nextInt(1000)
+                        + ", payload = 'literal update " + seq + "' WHERE id = " + (live.isEmpty() ? id : anyLive()));
                 statement.executeBatch();
             }
             writes++;
