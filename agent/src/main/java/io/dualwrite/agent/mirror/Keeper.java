@@ -71,7 +71,7 @@ final class Keeper {
     String keep(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
         Throwable cause = failure.getCause();
         String reason = failure.write().describe() + ": " + FailureLog.reason(cause);
-        UnappliedWrites unit = new UnappliedWrites(origin, reason, writes);
+        UnappliedWrites unit = new UnappliedWrites(origin, reason, writes, failure.outcomeUnknown());
         if (deadLetters != null && FailureKind.of(cause) == FailureKind.PERMANENT) {
             String kept = "put in the dead-letter file " + deadLetters.file();
             try {

@@ -103,7 +103,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     void applyInOrder(List<QueuedWrites> units) {
         CallDepth.suppress();
         try {
-            if (keeper.joinBacklog(unapplied(units, BEHIND)) != Keeper.Queued.NO) {
+            if (keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
                 return;
             }
             if (QueuedWrites.formOneBatch(units)) {
@@ -116,6 +116,12 @@ public final class Mirror implements WriteSink, AutoCloseable {
                     stats.apply(units.size());
                     return;
                 } catch (WriteUnit.Failure failure) {
+                    if (failure.outcomeUnknown()) {
+                        // the batch may stand: trying each unit again could apply it twice, replay can tell
+                        keeper.journal(unapplied(units, failure.write().describe() + ": "
+                                + FailureLog.reason(failure.getCause()), true), failure.getCause());
+                        return;
+                    }
                     // each unit alone below
                 }
             }
@@ -129,13 +135,13 @@ public final class Mirror implements WriteSink, AutoCloseable {
 
     /** Journals units that were not tried on the secondary, in order, opening the backlog. */
     void journal(List<QueuedWrites> units, String why) {
-        keeper.journal(unapplied(units, why), null);
+        keeper.journal(unapplied(units, why, false), null);
     }
 
-    private static List<UnappliedWrites> unapplied(List<QueuedWrites> units, String why) {
+    private static List<UnappliedWrites> unapplied(List<QueuedWrites> units, String why, boolean outcomeUnknown) {
         List<UnappliedWrites> unapplied = new ArrayList<>(units.size());
         for (QueuedWrites unit : units) {
-            unapplied.add(new UnappliedWrites(unit.origin, why, unit.writes));
+            unapplied.add(new UnappliedWrites(unit.origin, why, unit.writes, outcomeUnknown));
         }
         return unapplied;
     }
@@ -180,7 +186,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
         try {
             connection = pool.borrow();
         } catch (SQLException e) {
-            throw new WriteUnit.Failure(writes.get(0), e, false);
+            throw new WriteUnit.Failure(writes.get(0), e, false, false);
         }
         boolean unusable = false;
         try {

@@ -11,4 +11,7 @@ public interface MirroredWrite {
 
     /** What the write is, for logs: statement kind and table, never values. */
     String describe();
+
+    /** Whether the write is a batch, which the secondary applies whole or not at all. */
+    boolean isBatch();
 }
