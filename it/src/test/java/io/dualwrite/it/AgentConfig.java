@@ -18,6 +18,7 @@ public final class AgentConfig {
     private boolean ddl;
     private String mode = "sync";
     private int queueCapacity = 10_000;
+    private int metricsPort;
     private String onFailure = "journal";
     private String journalDir;
     private int retryIntervalMs = 200;
@@ -94,6 +95,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code metrics.port}: the Prometheus endpoint, on loopback. */
+    public AgentConfig metricsPort(int port) {
+        this.metricsPort = port;
+        return this;
+    }
+
     /** {@code journal}, {@code fail} or {@code ignore}. */
     public AgentConfig onFailure(String policy) {
         this.onFailure = policy;
@@ -150,6 +157,10 @@ public final class AgentConfig {
         }
         // the tests' secondaries come back within seconds: retry often, so the drain is seen
         y.append("  retry-interval-ms: ").append(retryIntervalMs).append('\n');
+        if (metricsPort != 0) {
+            y.append("metrics:\n");
+            y.append("  port: ").append(metricsPort).append('\n');
+        }
         return y.toString();
     }
 

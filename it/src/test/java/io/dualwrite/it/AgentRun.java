@@ -72,11 +72,19 @@ public final class AgentRun {
     }
 
     public RunResult run(List<String> sampleArgs) {
+        return start(sampleArgs).awaitExit();
+    }
+
+    /**
+     * Starts the sample application and returns while it runs, so that a test can act on the databases or
+     * the network meanwhile; {@code awaitExit()} then gives its result.
+     */
+    ForkedJvm.RunningJvm start(List<String> sampleArgs) {
         if (withAgent) {
             jvm.jvmOption("-javaagent:" + ItPaths.agentJar() + "=config=" + configPath());
         }
         String label = sampleArgs.isEmpty() ? "run" : String.join("-", sampleArgs.subList(0, Math.min(2, sampleArgs.size())));
-        return jvm.runJar(ItPaths.sampleJar(), sampleArgs, label).withConfig(yaml);
+        return jvm.startJar(ItPaths.sampleJar(), sampleArgs, label).withConfig(yaml);
     }
 
     static Path writeConfig(String yaml) {

@@ -53,6 +53,11 @@ final class ForkedJvm {
     }
 
     RunResult runJar(Path jar, List<String> args, String label) {
+        return startJar(jar, args, label).awaitExit();
+    }
+
+    /** Starts the JVM and returns at once; {@link RunningJvm#awaitExit()} waits for it within the timeout. */
+    RunningJvm startJar(Path jar, List<String> args, String label) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.add("-XX:+UseSerialGC");
@@ -65,9 +70,6 @@ final class ForkedJvm {
         String base = String.format("%03d-%s", RUNS.incrementAndGet(), label.replaceAll("[^A-Za-z0-9_.-]", "_"));
         Path stdoutFile = runs.resolve(base + ".stdout.txt");
         Path stderrFile = runs.resolve(base + ".stderr.txt");
-        long started = System.nanoTime();
-        boolean timedOut = false;
-        int exitCode;
         try {
             Files.createDirectories(runs);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -76,29 +78,104 @@ final class ForkedJvm {
                     .redirectError(stderrFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                exitCode = process.exitValue();
-            } else {
-                timedOut = true;
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-                exitCode = -1;
-            }
+            return new RunningJvm(builder.start(), command, base, timeout, stdoutFile, stderrFile);
         } catch (IOException e) {
             throw new AssertionError("could not start " + String.join(" ", command) + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + String.join(" ", command), e);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.println("[it] " + base + ": " + (timedOut ? "destroyed after " + timeout : "exit " + exitCode)
-                + " in " + took.toMillis() + " ms");
-        return new RunResult(command, exitCode, timedOut, timeout, read(stdoutFile), read(stderrFile), took,
-                stdoutFile, stderrFile);
+    }
+
+    /** A forked JVM that was started and may still run. */
+    static final class RunningJvm {
+
+        private final Process process;
+        private final List<String> command;
+        private final String name;
+        private final Duration timeout;
+        private final Path stdoutFile;
+        private final Path stderrFile;
+        private final long started = System.nanoTime();
+        private String configYaml;
+        private RunResult result;
+
+        private RunningJvm(Process process, List<String> command, String name, Duration timeout, Path stdoutFile,
+                           Path stderrFile) {
+            this.process = process;
+            this.command = command;
+            this.name = name;
+            this.timeout = timeout;
+            this.stdoutFile = stdoutFile;
+            this.stderrFile = stderrFile;
+        }
+
+        /** The agent's configuration, shown in the result's description. */
+        RunningJvm withConfig(String yaml) {
+            this.configYaml = yaml;
+            return this;
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What the JVM printed on stdout until now. */
+        String stdoutSoFar() {
+            return read(stdoutFile);
+        }
+
+        /** What the JVM printed on stderr until now. */
+        String stderrSoFar() {
+            return read(stderrFile);
+        }
+
+        /**
+         * Waits for the JVM to end, at most until its timeout (counted from its start), after which it is
+         * destroyed; the result then says it timed out. Waiting again returns the same result.
+         */
+        synchronized RunResult awaitExit() {
+            if (result != null) {
+                return result;
+            }
+            boolean timedOut = false;
+            int exitCode;
+            try {
+                long left = timeout.toNanos() - (System.nanoTime() - started);
+                if (process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    exitCode = process.exitValue();
+                } else {
+                    timedOut = true;
+                    process.destroy();
+                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                        process.waitFor(10, TimeUnit.SECONDS);
+                    }
+                    exitCode = -1;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + String.join(" ", command), e);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println("[it] " + name + ": " + (timedOut ? "destroyed after " + timeout : "exit " + exitCode)
+                    + " in " + took.toMillis() + " ms");
+            result = new RunResult(command, exitCode, timedOut, timeout, read(stdoutFile), read(stderrFile), took,
+                    stdoutFile, stderrFile).withConfig(configYaml);
+            return result;
+        }
+
+        /**
+         * Ends the JVM at once (for a test's cleanup after a failure) and waits until it is gone, so that it no
+         * longer writes into directories the test is about to delete; no-op when it already ended.
+         */
+        void destroy() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static File nullDevice() {

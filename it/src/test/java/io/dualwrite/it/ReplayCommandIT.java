@@ -47,8 +47,8 @@ class ReplayCommandIT extends DatabasePairPerClass {
     @BeforeEach
     void configurationAndOneRowAlreadyOnTheSecondary() throws Exception {
         journalDir = dir.resolve("journal");
-        config = Files.writeString(dir.resolve("dualwrite.yaml"), AgentConfig.mirroring(databases).toYaml()
-                + "journal:\n  dir: " + AgentConfig.quote(journalDir.toString()) + "\n  fsync: never\n");
+        config = Files.writeString(dir.resolve("dualwrite.yaml"),
+                AgentConfig.mirroring(databases).journalDir(journalDir).toYaml());
         try (Connection connection = secondary().connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO tx_rows (id, label) VALUES (100, 'there before')");
         }

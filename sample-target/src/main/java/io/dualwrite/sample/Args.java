@@ -13,7 +13,8 @@ final class Args {
 
     private static final Map<String, Set<String>> OPTIONS_BY_COMMAND = Map.of(
             "schema", Set.of("url", "user", "password"),
-            "scenario", Set.of("url", "user", "password", "threads", "rows"),
+            "scenario", Set.of("url", "user", "password", "threads", "rows", "seconds", "operations", "stop-file",
+                    "exit-file", "max-errors", "pause-ms"),
             "demo", Set.of("primary", "secondary"));
 
     private final String command;
@@ -95,6 +96,22 @@ final class Args {
             // reported below, like a non-positive number
         }
         throw new UsageException("--" + name + " needs a positive whole number, got '" + value + "'");
+    }
+
+    int nonNegativeInt(String name, int defaultValue) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a negative number
+        }
+        throw new UsageException("--" + name + " needs a whole number of 0 or more, got '" + value + "'");
     }
 
     static final class UsageException extends Exception {

@@ -3,6 +3,8 @@ package io.dualwrite.sample;
 import io.dualwrite.sample.scenario.Scenario;
 import io.dualwrite.sample.scenario.ScenarioContext;
 import io.dualwrite.sample.scenario.Scenarios;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 
 /**
@@ -51,6 +53,10 @@ public final class Main {
         }
     }
 
+    private static Path path(String value) {
+        return value == null ? null : Paths.get(value);
+    }
+
     private static int runScenario(Args args) throws Exception {
         String name = args.scenarioName();
         Scenario scenario = Scenarios.byName(name);
@@ -59,7 +65,11 @@ public final class Main {
         }
         ScenarioContext context = new ScenarioContext(args.required("url"), args.optional("user"),
                 args.optional("password"), args.positiveInt("threads", DEFAULT_THREADS),
-                args.positiveInt("rows", DEFAULT_ROWS));
+                args.positiveInt("rows", DEFAULT_ROWS))
+                .withLoadLimits(args.positiveInt("seconds", 0), args.positiveInt("operations", 0),
+                        path(args.optional("stop-file")), path(args.optional("exit-file")),
+                        args.nonNegativeInt("max-errors", ScenarioContext.ANY_NUMBER_OF_ERRORS),
+                        args.nonNegativeInt("pause-ms", 0));
         scenario.run(context);
         System.out.println("scenario " + name + " done");
         return 0;

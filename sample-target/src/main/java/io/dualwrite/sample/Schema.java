@@ -27,6 +27,8 @@ public final class Schema {
         TABLES.put("tx_rows", "id BIGINT PRIMARY KEY, label VARCHAR(100)");
         TABLES.put("pool_rows", "id BIGINT PRIMARY KEY, thread_no INT, seq INT, label VARCHAR(100)");
         TABLES.put("audit_log", "id BIGINT PRIMARY KEY, message VARCHAR(200)");
+        TABLES.put("events", "id BIGINT PRIMARY KEY, thread_no INT, seq INT, kind VARCHAR(20), payload {text},"
+                + " amount NUMERIC(18,4), version INT, happened_at {timestamp}");
     }
 
     private Schema() {

@@ -29,6 +29,9 @@ public final class JsonRecord {
         json.append("\"time\":").append(quote(Instant.ofEpochMilli(timestampMillis).toString()))
                 .append(",\"connection\":").append(quote(unit.connection()))
                 .append(",\"failure\":").append(quote(unit.failure()));
+        if (unit.outcomeUnknown()) {
+            json.append(",\"outcome-unknown\":true");
+        }
         if (extraKey != null) {
             json.append(',').append(quote(extraKey)).append(':').append(quote(extraValue));
         }

@@ -37,6 +37,7 @@ public final class WriteCodec {
             out.writeByte(VERSION);
             ValueCodec.writeString(out, unit.connection());
             ValueCodec.writeString(out, unit.failure());
+            out.writeBoolean(unit.outcomeUnknown());
             out.writeInt(unit.writes().size());
             for (MirroredWrite write : unit.writes()) {
                 writeWrite(out, write);
@@ -101,12 +102,13 @@ public final class WriteCodec {
         }
         String connection = ValueCodec.readString(in);
         String failure = ValueCodec.readString(in);
+        boolean outcomeUnknown = in.readBoolean();
         int count = ValueCodec.readCount(in);
         List<MirroredWrite> writes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             writes.add(readWrite(in));
         }
-        return new UnappliedWrites(connection, failure, writes);
+        return new UnappliedWrites(connection, failure, writes, outcomeUnknown);
     }
 
     private static MirroredWrite readWrite(DataInputStream in) throws IOException {

@@ -36,7 +36,7 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
     public AsyncApplier(Mirror mirror, int capacity, WhenFull whenFull) {
         this.mirror = mirror;
         // without a journal there is nowhere to spill: waiting loses nothing
-        this.whenFull = mirror.hasJournal() ? whenFull : WhenFull.BLOCK;
+        this.whenFull = mirror.keeper().hasJournal() ? whenFull : WhenFull.BLOCK;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(this::run, "dualwrite-async-applier");
         thread.setDaemon(true);
@@ -56,6 +56,10 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         }
         if (queue.offer(unit)) {
             LockSupport.unpark(thread);
+            if (closed) {
+                // shutdown emptied the queue while this unit went in: nobody else will
+                journalQueued("the agent was shutting down");
+            }
             return null;
         }
         if (whenFull == WhenFull.JOURNAL) {
@@ -76,10 +80,23 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
     private void journalInOrder(QueuedWrites unit, String why) {
         order.lock();
         try {
-            for (QueuedWrites queued; (queued = queue.poll()) != null; ) {
-                mirror.journal(queued.origin, queued.writes, why, null);
+            List<QueuedWrites> units = new ArrayList<>(queue.size() + 1);
+            queue.drainTo(units);
+            units.add(unit);
+            mirror.journal(units, why);
+        } finally {
+            order.unlock();
+        }
+    }
+
+    private void journalQueued(String why) {
+        order.lock();
+        try {
+            List<QueuedWrites> units = new ArrayList<>(queue.size());
+            queue.drainTo(units);
+            if (!units.isEmpty()) {
+                mirror.journal(units, why);
             }
-            mirror.journal(unit.origin, unit.writes, why, null);
         } finally {
             order.unlock();
         }
@@ -106,7 +123,10 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         }
     }
 
-    /** The head of the queue and the units after it that batch with it. */
+    /**
+     * The head of the queue and the units after it that batch with it; while the backlog is open, whatever
+     * is queued, since it all joins the journal in one append.
+     */
     private List<QueuedWrites> takeRun() {
         QueuedWrites first = queue.poll();
         if (first == null) {
@@ -114,8 +134,9 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         }
         List<QueuedWrites> units = new ArrayList<>();
         units.add(first);
+        boolean anyUnit = mirror.keeper().backlogOpen();
         for (QueuedWrites next; units.size() < MAX_BATCH_UNITS && (next = queue.peek()) != null
-                && first.batchesWith(next); ) {
+                && (anyUnit || first.batchesWith(next)); ) {
             units.add(queue.poll());
         }
         return units;
@@ -144,14 +165,7 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         closed = true;
         stopped = true;
         LockSupport.unpark(thread);
-        order.lock();
-        try {
-            for (QueuedWrites queued; (queued = queue.poll()) != null; ) {
-                mirror.journal(queued.origin, queued.writes, "left in the async queue at shutdown", null);
-            }
-        } finally {
-            order.unlock();
-        }
+        journalQueued("left in the async queue at shutdown");
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.dualwrite.agent.mirror;
 
-import io.dualwrite.agent.codec.UnappliedWrites;
-import io.dualwrite.agent.codec.UnencodableValueException;
-import io.dualwrite.agent.codec.WriteCodec;
 import io.dualwrite.agent.journal.Journal;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -39,31 +37,32 @@ public final class Backlog {
         return journal;
     }
 
-    /** Appends {@code unit} and returns true when the backlog is open; does nothing and returns false otherwise. */
-    public boolean appendIfOpen(UnappliedWrites unit) throws IOException, UnencodableValueException {
+    /**
+     * Appends journal records (see {@link io.dualwrite.agent.codec.WriteCodec}), in order and with one wait
+     * for the disk, and returns true when the backlog is open; does nothing and returns false otherwise.
+     */
+    public boolean appendIfOpen(List<byte[]> records) throws IOException {
         if (!open) {
             return false;
         }
-        byte[] record = WriteCodec.encode(unit);
         lock.readLock().lock();
         try {
             if (!open) {
                 return false;
             }
-            journal.append(record);
+            journal.appendAll(records);
             return true;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Opens the backlog with {@code unit}, which the secondary failed to take. */
-    public void openWith(UnappliedWrites unit) throws IOException, UnencodableValueException {
-        byte[] record = WriteCodec.encode(unit);
+    /** Opens the backlog with the records of writes the secondary did not take, appended in order. */
+    public void openWith(List<byte[]> records) throws IOException {
         lock.readLock().lock();
         try {
             open = true;
-            journal.append(record);
+            journal.appendAll(records);
         } finally {
             lock.readLock().unlock();
         }

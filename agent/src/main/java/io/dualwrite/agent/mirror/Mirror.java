@@ -1,17 +1,14 @@
 package io.dualwrite.agent.mirror;
 
 import io.dualwrite.agent.codec.UnappliedWrites;
-import io.dualwrite.agent.codec.UnencodableValueException;
 import io.dualwrite.agent.config.FailurePolicy;
 import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
-import io.dualwrite.agent.replay.FailureKind;
 import io.dualwrite.agent.write.MirroredWrite;
-import io.dualwrite.agent.write.WriteRuns;
+import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,13 +28,13 @@ public final class Mirror implements WriteSink, AutoCloseable {
 
     /** The SQL state of the agent's own exceptions: a general error, which no framework retries blindly. */
     static final String SQL_STATE = "HY000";
+    private static final String BEHIND = "queued behind earlier journaled writes";
 
     private final SecondaryPool pool;
     private final SecondaryDriver driver;
     private final int timeoutSeconds;
     private final FailurePolicy policy;
-    private final Backlog backlog;
-    private final DeadLetters deadLetters;
+    private final Keeper keeper;
     private final WriteStats stats;
     private final FailureLog failures;
 
@@ -51,8 +48,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
         this.pool = new SecondaryPool(config, driver);
         this.timeoutSeconds = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
         this.policy = policy;
-        this.backlog = backlog;
-        this.deadLetters = deadLetters;
+        this.keeper = new Keeper(backlog, deadLetters, stats, failures);
         this.stats = stats;
         this.failures = failures;
     }
@@ -81,9 +77,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
     public SQLException apply(String origin, List<MirroredWrite> writes) {
         CallDepth.suppress();
         try {
-            Queued queued = joinBacklog(origin, writes);
-            if (queued != Queued.NO) {
-                return strict() ? behind(queued) : null;
+            Keeper.Queued queued = keeper.joinBacklog(List.of(new UnappliedWrites(origin, BEHIND, writes)));
+            if (queued != Keeper.Queued.NO) {
+                return strict() ? failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); "
+                        + "the primary's write stands", queued == Keeper.Queued.KEPT ? "journaled for replay" : null,
+                        null) : null;
             }
             try {
                 applyOnPooledConnection(writes, false);
@@ -98,25 +96,35 @@ public final class Mirror implements WriteSink, AutoCloseable {
     }
 
     /**
-     * Applies units the async queue held, in order: consecutive prepared writes of the same SQL as one batch
-     * in one transaction; when that fails, each unit alone, so each gets its own fate.
+     * Applies units the async queue held, in order. While the backlog is open they join it in one append;
+     * otherwise consecutive prepared writes of the same SQL go as one batch in one transaction and, when that
+     * fails, each unit alone, so each gets its own fate.
      */
     void applyInOrder(List<QueuedWrites> units) {
-        if (units.size() == 1 || backlogOpen()) {
-            for (QueuedWrites unit : units) {
-                apply(unit.origin, unit.writes);
-            }
-            return;
-        }
-        List<List<MirroredWrite>> writes = new ArrayList<>(units.size());
-        for (QueuedWrites unit : units) {
-            writes.add(unit.writes);
-        }
         CallDepth.suppress();
         try {
-            applyOnPooledConnection(WriteRuns.merge(writes), true);
-            stats.apply(units.size());
-        } catch (WriteUnit.Failure failure) {
+            if (keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
+                return;
+            }
+            if (QueuedWrites.formOneBatch(units)) {
+                List<PreparedWrite> writes = new ArrayList<>(units.size());
+                for (QueuedWrites unit : units) {
+                    writes.add(unit.batchable());
+                }
+                try {
+                    applyOnPooledConnection(List.<MirroredWrite>of(PreparedWrite.batchOf(writes)), true);
+                    stats.apply(units.size());
+                    return;
+                } catch (WriteUnit.Failure failure) {
+                    if (failure.outcomeUnknown()) {
+                        // the batch may stand: trying each unit again could apply it twice, replay can tell
+                        keeper.journal(unapplied(units, failure.write().describe() + ": "
+                                + FailureLog.reason(failure.getCause()), true), failure.getCause());
+                        return;
+                    }
+                    // each unit alone below
+                }
+            }
             for (QueuedWrites unit : units) {
                 apply(unit.origin, unit.writes);
             }
@@ -125,27 +133,17 @@ public final class Mirror implements WriteSink, AutoCloseable {
         }
     }
 
-    /** Whether writes queued behind an open backlog. */
-    enum Queued { NO, KEPT, LOST }
+    /** Journals units that were not tried on the secondary, in order, opening the backlog. */
+    void journal(List<QueuedWrites> units, String why) {
+        keeper.journal(unapplied(units, why, false), null);
+    }
 
-    /** Appends the writes to the backlog if it is open. */
-    Queued joinBacklog(String origin, List<MirroredWrite> writes) {
-        if (backlog == null || !backlog.isOpen()) {
-            return Queued.NO;
+    private static List<UnappliedWrites> unapplied(List<QueuedWrites> units, String why, boolean outcomeUnknown) {
+        List<UnappliedWrites> unapplied = new ArrayList<>(units.size());
+        for (QueuedWrites unit : units) {
+            unapplied.add(new UnappliedWrites(unit.origin, why, unit.writes, outcomeUnknown));
         }
-        UnappliedWrites unit = new UnappliedWrites(origin, "queued behind earlier journaled writes", writes);
-        try {
-            if (!backlog.appendIfOpen(unit)) {
-                return Queued.NO;
-            }
-            stats.journal(writes.size());
-            return Queued.KEPT;
-        } catch (IOException | UnencodableValueException e) {
-            stats.lose(writes.size());
-            failures.record(writes.get(0), writes.size(), e, "lost: the journal could not take it (" + e.getMessage()
-                    + ")");
-            return Queued.LOST;
-        }
+        return unapplied;
     }
 
     private SQLException failed(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
@@ -155,7 +153,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
                     "ignored (writes.on-failure: ignore): the secondary misses it");
             return null;
         }
-        String kept = keep(origin, writes, failure);
+        String kept = keeper.keep(origin, writes, failure);
         return strict() ? failedAfterPrimary("the secondary failed to take " + failure.write().describe() + " ("
                 + FailureLog.reason(failure.getCause()) + "); the primary's write stands", kept, failure.getCause())
                 : null;
@@ -167,69 +165,8 @@ public final class Mirror implements WriteSink, AutoCloseable {
                 : " and the mirror could not be kept: the secondary misses it"), SQL_STATE, cause);
     }
 
-    /**
-     * Keeps writes the secondary failed to take: in the journal, opening the backlog, when the failure may
-     * pass; in the dead-letter file when it will not (a constraint, the syntax), since replaying them would
-     * fail again. Returns where they went, or null when they were lost.
-     */
-    String keep(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
-        Throwable cause = failure.getCause();
-        String reason = failure.write().describe() + ": " + FailureLog.reason(cause);
-        if (deadLetters != null && FailureKind.of(cause) == FailureKind.PERMANENT) {
-            String kept = "put in the dead-letter file " + deadLetters.file();
-            try {
-                // the driver's words go with the values, which the owner-only file holds anyway
-                deadLetters.addRefused(new UnappliedWrites(origin, reason, writes), reason + ": " + cause.getMessage());
-                stats.journal(writes.size());
-                stats.deadLettered(writes.size());
-                failures.record(failure.write(), writes.size(), cause, kept + " (it would fail again)");
-                return kept;
-            } catch (IOException e) {
-                stats.lose(writes.size());
-                failures.record(failure.write(), writes.size(), cause, "lost: it could not be " + kept + " ("
-                        + e.getMessage() + ")");
-                return null;
-            }
-        }
-        if (!journal(origin, writes, reason, cause)) {
-            return null;
-        }
-        failures.record(failure.write(), writes.size(), cause,
-                "kept in the journal; writes queue behind it until the secondary has taken it");
-        return "journaled for replay";
-    }
-
-    /** Appends writes to the journal, opening the backlog; false, counted and logged, when they are lost. */
-    boolean journal(String origin, List<MirroredWrite> writes, String why, Throwable cause) {
-        if (backlog == null) {
-            stats.lose(writes.size());
-            failures.record(writes.get(0), writes.size(), cause, "lost: there is no journal (see the error at start-up)");
-            return false;
-        }
-        try {
-            backlog.openWith(new UnappliedWrites(origin, why, writes));
-            stats.journal(writes.size());
-            return true;
-        } catch (IOException | UnencodableValueException e) {
-            stats.lose(writes.size());
-            failures.record(writes.get(0), writes.size(), cause, "lost: the journal could not take it (" + e.getMessage()
-                    + ")");
-            return false;
-        }
-    }
-
-    /** The exception for an auto-commit write that queued behind the backlog rather than reaching the secondary. */
-    private static SQLException behind(Queued queued) {
-        return failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); the primary's write "
-                + "stands", queued == Queued.KEPT ? "journaled for replay" : null, null);
-    }
-
-    boolean hasJournal() {
-        return backlog != null;
-    }
-
-    boolean backlogOpen() {
-        return backlog != null && backlog.isOpen();
+    Keeper keeper() {
+        return keeper;
     }
 
     public int timeoutSeconds() {
@@ -249,7 +186,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
         try {
             connection = pool.borrow();
         } catch (SQLException e) {
-            throw new WriteUnit.Failure(writes.get(0), e, false);
+            throw new WriteUnit.Failure(writes.get(0), e, false, false);
         }
         boolean unusable = false;
         try {

@@ -18,10 +18,28 @@ final class QueuedWrites {
         this.enqueuedNanos = enqueuedNanos;
     }
 
+    /** The single prepared write of an auto-commit unit, which may join a batch of the same SQL; else null. */
+    PreparedWrite batchable() {
+        return WriteRuns.batchable(writes);
+    }
+
+    /** Whether {@code units}, more than one, are prepared writes of one SQL that may go as one batch. */
+    static boolean formOneBatch(List<QueuedWrites> units) {
+        if (units.size() < 2) {
+            return false;
+        }
+        for (QueuedWrites unit : units) {
+            if (!units.get(0).batchesWith(unit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code next} may join a batch begun by this unit. */
     boolean batchesWith(QueuedWrites next) {
-        PreparedWrite mine = WriteRuns.batchable(writes);
-        PreparedWrite theirs = WriteRuns.batchable(next.writes);
+        PreparedWrite mine = batchable();
+        PreparedWrite theirs = next.batchable();
         return mine != null && theirs != null && mine.sql().equals(theirs.sql());
     }
 }

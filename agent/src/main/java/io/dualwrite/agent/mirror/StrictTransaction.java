@@ -25,9 +25,9 @@ public final class StrictTransaction {
 
     /** Applies a write the primary executed; returns the exception for the application when it fails. */
     public SQLException write(MirroredWrite write) {
-        if (failure == null && mirror.backlogOpen()) {
+        if (failure == null && mirror.keeper().backlogOpen()) {
             failure = new WriteUnit.Failure(write, new SQLException("earlier writes wait in the journal", "08000"),
-                    false);
+                    false, false);
             end(false);
             return rollBackBecause("the secondary is behind (earlier writes wait in the journal)");
         }
@@ -44,7 +44,7 @@ public final class StrictTransaction {
             write.applyTo(connection, mirror.timeoutSeconds());
             return null;
         } catch (SQLException | RuntimeException | LinkageError e) {
-            failure = new WriteUnit.Failure(write, e, WriteUnit.isConnectionLost(e));
+            failure = new WriteUnit.Failure(write, e, WriteUnit.isConnectionLost(e), false);
             end(false);
             return rollBackBecause("the secondary failed to take " + write.describe() + " (" + FailureLog.reason(e)
                     + ")");
@@ -72,14 +72,15 @@ public final class StrictTransaction {
                     mirror.stats().apply(writes.size());
                     return null;
                 } catch (SQLException | RuntimeException e) {
-                    failure = new WriteUnit.Failure(writes.get(writes.size() - 1), e, true);
+                    failure = new WriteUnit.Failure(writes.get(writes.size() - 1), e, true,
+                            WriteUnit.isConnectionLost(e));
                     end(false);
                 }
             }
             if (failure == null) {
                 return null;
             }
-            String kept = mirror.keep(origin, writes, failure);
+            String kept = mirror.keeper().keep(origin, writes, failure);
             return Mirror.failedAfterPrimary("the primary committed a transaction of " + writes.size() + " writes the "
                     + "secondary did not take (" + FailureLog.reason(failure.getCause()) + ")", kept,
                     failure.getCause());

@@ -19,6 +19,7 @@ abstract class BatchableWrite implements MirroredWrite {
         return description;
     }
 
+    @Override
     public final boolean isBatch() {
         return batch;
     }

@@ -18,4 +18,7 @@ public interface MirroredWrite {
 
     /** The SQL it runs, one text per entry of a plain statement batch: what it does, never a bound value. */
     List<String> sqlTexts();
+
+    /** Whether the write is a batch, which the secondary applies whole or not at all. */
+    boolean isBatch();
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Applies writes on the secondary as the unit they were on the primary: one write in auto-commit, the writes
- * of a transaction in one transaction, rolled back whole when one of them fails. Serves the live mirror and
- * the replay of the journal alike.
+ * of a transaction in one transaction, rolled back whole when one of them fails. A batch goes in a
+ * transaction too, so that it stands or falls whole and a replay never meets half of it. Serves the live
+ * mirror and the replay of the journal alike.
  */
 public final class WriteUnit {
 
@@ -15,7 +16,7 @@ public final class WriteUnit {
     }
 
     public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds) throws Failure {
-        apply(connection, writes, timeoutSeconds, writes.size() > 1);
+        apply(connection, writes, timeoutSeconds, writes.size() > 1 || writes.get(0).isBatch());
     }
 
     /** Applies {@code writes} in one transaction, even a single one: a merged batch stands or falls whole. */
@@ -27,6 +28,8 @@ public final class WriteUnit {
     private static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
             boolean transaction) throws Failure {
         MirroredWrite current = writes.get(0);
+        // the server may have done the work when the connection is lost during the statement that ends it
+        boolean ending = !transaction;
         try {
             if (transaction) {
                 connection.setAutoCommit(false);
@@ -36,13 +39,16 @@ public final class WriteUnit {
                 write.applyTo(connection, timeoutSeconds);
             }
             if (transaction) {
+                ending = true;
                 connection.commit();
+                ending = false;
                 connection.setAutoCommit(true);
             }
         } catch (Exception | LinkageError e) {
             // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted
-            boolean unusable = transaction ? !rollback(connection) || isConnectionLost(e) : isConnectionLost(e);
-            throw new Failure(current, e, unusable);
+            boolean lost = isConnectionLost(e);
+            boolean unusable = transaction ? !rollback(connection) || lost : lost;
+            throw new Failure(current, e, unusable, ending && lost);
         }
     }
 
@@ -68,16 +74,21 @@ public final class WriteUnit {
                 || e instanceof java.sql.SQLTransientConnectionException;
     }
 
-    /** A write of the unit failed; nothing of the unit stands on the secondary unless it was a single write. */
+    /**
+     * A write of the unit failed: nothing of the unit stands on the secondary, unless the connection was lost
+     * while the server may have been committing it ({@link #outcomeUnknown()}).
+     */
     public static final class Failure extends Exception {
 
         private final transient MirroredWrite write;
         private final boolean connectionUnusable;
+        private final boolean outcomeUnknown;
 
-        public Failure(MirroredWrite write, Throwable cause, boolean connectionUnusable) {
+        public Failure(MirroredWrite write, Throwable cause, boolean connectionUnusable, boolean outcomeUnknown) {
             super(cause.toString(), cause, false, false);
             this.write = write;
             this.connectionUnusable = connectionUnusable;
+            this.outcomeUnknown = outcomeUnknown;
         }
 
         /** The write that failed. */
@@ -88,6 +99,11 @@ public final class WriteUnit {
         /** Whether the connection must be closed rather than used again. */
         public boolean connectionUnusable() {
             return connectionUnusable;
+        }
+
+        /** Whether the secondary may have the unit after all: the connection was lost as it was being committed. */
+        public boolean outcomeUnknown() {
+            return outcomeUnknown;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.dualwrite.sample.scenario;
 
 import io.dualwrite.sample.Database;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -13,6 +14,15 @@ public final class ScenarioContext {
     private final String password;
     private final int threads;
     private final int rows;
+    private int seconds;
+    private int operations;
+    private Path stopFile;
+    private Path exitFile;
+    private int maxErrors = ANY_NUMBER_OF_ERRORS;
+    private int pauseMillis;
+
+    /** {@link #maxErrors()} when the command line sets no limit. */
+    public static final int ANY_NUMBER_OF_ERRORS = -1;
 
     public ScenarioContext(String url, String user, String password, int threads, int rows) {
         this.url = url;
@@ -20,6 +30,27 @@ public final class ScenarioContext {
         this.password = password;
         this.threads = threads;
         this.rows = rows;
+    }
+
+    /**
+     * How long a scenario that runs as a load keeps writing, and what it tolerates.
+     *
+     * @param seconds    at most this long; 0 for no limit
+     * @param operations at most this many operations per thread; 0 for no limit
+     * @param stopFile   writing stops once this file exists; null for none
+     * @param exitFile   after writing, the application waits for this file before it exits; null for none
+     * @param maxErrors  more errors than this fail the run; {@link #ANY_NUMBER_OF_ERRORS} for no limit
+     * @param pauseMillis a pause between two operations of one thread
+     */
+    public ScenarioContext withLoadLimits(int seconds, int operations, Path stopFile, Path exitFile, int maxErrors,
+                                          int pauseMillis) {
+        this.seconds = seconds;
+        this.operations = operations;
+        this.stopFile = stopFile;
+        this.exitFile = exitFile;
+        this.maxErrors = maxErrors;
+        this.pauseMillis = pauseMillis;
+        return this;
     }
 
     public Connection connect() throws SQLException {
@@ -50,5 +81,34 @@ public final class ScenarioContext {
 
     public int rows() {
         return rows;
+    }
+
+    /** 0 when not given. */
+    public int seconds() {
+        return seconds;
+    }
+
+    /** 0 when not given. */
+    public int operations() {
+        return operations;
+    }
+
+    /** Null when not given. */
+    public Path stopFile() {
+        return stopFile;
+    }
+
+    /** Null when not given. */
+    public Path exitFile() {
+        return exitFile;
+    }
+
+    /** {@link #ANY_NUMBER_OF_ERRORS} when not given. */
+    public int maxErrors() {
+        return maxErrors;
+    }
+
+    public int pauseMillis() {
+        return pauseMillis;
     }
 }

@@ -22,6 +22,8 @@ public final class Scenarios {
         BY_NAME.put("excluded", new ExcludedScenario());
         BY_NAME.put("writes", new WritesScenario());
         BY_NAME.put("strict", new StrictScenario());
+        BY_NAME.put("metrics", new MetricsScenario());
+        BY_NAME.put("load", new LoadScenario());
     }
 
     private Scenarios() {

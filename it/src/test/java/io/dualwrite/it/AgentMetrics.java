@@ -1,0 +1,115 @@
+package io.dualwrite.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The counters a running agent serves on its Prometheus endpoint ({@code metrics.port}), read by a test while
+ * the application runs: the exit line only tells what happened once everything is over.
+ */
+final class AgentMetrics {
+
+    private static final int TIMEOUT_MS = 2000;
+
+    private final int port;
+
+    private AgentMetrics(int port) {
+        this.port = port;
+    }
+
+    /** A loopback port free right now, for {@code metrics.port}. */
+    static AgentMetrics onAFreePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new AgentMetrics(probe.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the agent's metrics", e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** One reading of every sample, by name and labels as printed: {@code dualwrite_circuit_state{state="open"}}. */
+    Reading read() {
+        try {
+            HttpURLConnection http = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics")
+                    .openConnection();
+            http.setConnectTimeout(TIMEOUT_MS);
+            http.setReadTimeout(TIMEOUT_MS);
+            try (InputStream in = http.getInputStream()) {
+                return Reading.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } finally {
+                http.disconnect();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the agent's metrics on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** The samples of one scrape. */
+    static final class Reading {
+
+        private final Map<String, Double> samples;
+
+        private Reading(Map<String, Double> samples) {
+            this.samples = samples;
+        }
+
+        static Reading parse(String text) {
+            Map<String, Double> samples = new LinkedHashMap<>();
+            for (String line : text.split("\n")) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int space = line.lastIndexOf(' ');
+                samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+            return new Reading(samples);
+        }
+
+        /** closed, open or draining; "unknown" when the endpoint does not say. */
+        String circuit() {
+            for (String state : new String[] {"closed", "open", "draining"}) {
+                if (value("dualwrite_circuit_state{state=\"" + state + "\"}") == 1) {
+                    return state;
+                }
+            }
+            return "unknown";
+        }
+
+        /** -1 when the endpoint does not say. */
+        long backlogRecords() {
+            double records = value("dualwrite_journal_backlog_records");
+            return Double.isNaN(records) ? -1 : (long) records;
+        }
+
+        double lagSeconds() {
+            return value("dualwrite_replication_lag_seconds");
+        }
+
+        /** Mirroring directly, with nothing left in the journal. */
+        boolean caughtUp() {
+            return circuit().equals("closed") && backlogRecords() == 0;
+        }
+
+        private double value(String sample) {
+            Double value = samples.get(sample);
+            return value == null ? Double.NaN : value;
+        }
+
+        @Override
+        public String toString() {
+            return "circuit " + circuit() + ", journal backlog " + backlogRecords() + " records, replication lag "
+                    + lagSeconds() + " s";
+        }
+    }
+}
