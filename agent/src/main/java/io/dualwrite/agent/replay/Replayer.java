@@ -20,7 +20,8 @@ import java.util.List;
  * <p>Consecutive records go to the secondary in groups, one transaction each, since a commit per record bounds
  * replay to the secondary's commit rate (see {@link GroupLimits}); in a group, consecutive auto-commit prepared
  * writes with the same SQL go as one batch. When a group fails, it is rolled back and its records are applied
- * one by one, so that each meets its own fate as above.
+ * one by one, so that each meets its own fate as above; unless the connection was lost as the group was being
+ * committed: the group may stand then, and replay stops with its records pending.
  *
  * <p>The checkpoint moves at most every {@value #CHECKPOINT_INTERVAL_MILLIS} ms and when replay ends, since
  * each move is a durable file replacement (about 2,000 a second here): a crash of the replaying process can
@@ -125,6 +126,13 @@ public final class Replayer {
             } catch (WriteUnit.Failure failure) {
                 if (failure.connectionUnusable()) {
                     dropConnection();
+                }
+                if (failure.outcomeUnknown()) {
+                    // the group may stand: applying its records again now could apply them twice
+                    stoppedBecause = "the connection to the secondary was lost while it committed records "
+                            + group.get(0).sequence + " to " + group.get(group.size() - 1).sequence + " ("
+                            + describe(failure.getCause()) + "); whether they stand is unknown, they stay pending";
+                    return;
                 }
                 // only applying them one by one tells which record failed, and whether it fails alone
                 for (PendingRecord record : group) {
