@@ -161,8 +161,8 @@ public final class ReplayBenchmark {
             long applied = count(database);
             if (result.stoppedBecause() != null || result.deadLettered() > 0 || applied != rows) {
                 throw new IllegalStateException("replay of " + shape.label + " in groups of " + limits
-                        + " went wrong: " + applied + " of " + rows + " rows applied, " + result.deadLettered() + " records dead-lettered, stopped because "
-                        + result.stoppedBecause());
+                        + " went wrong: " + applied + " of " + rows + " rows applied, " + result.deadLettered()
+                        + " records dead-lettered, stopped because " + result.stoppedBecause());
             }
             return seconds;
         }

@@ -24,7 +24,7 @@ public final class GroupLimits {
     public GroupLimits(int records, int entries) {
         if (records < 1 || entries < 1) {
             throw new IllegalArgumentException("group limits must be at least 1: " + records + " records, " + entries
-                    + " entries");
+                    + " rows");
         }
         this.records = records;
         this.entries = entries;
