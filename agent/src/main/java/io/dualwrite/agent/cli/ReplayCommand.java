@@ -146,7 +146,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     private static void printResult(ReplayResult result, DeadLetters deadLetters, ReplaySecondary connections,
             PrintWriter out) {
-        out.println("applied: " + PendingSummary.count(result.applied(), "record", "records"));
+        out.println("applied: " + PendingSummary.count(result.applied(), "record", "records")
+                + (result.alreadyApplied() > 0 ? " (" + result.alreadyApplied() + " found on the secondary already: "
+                + "an earlier attempt whose connection was lost as it committed had stood)" : ""));
         if (result.deadLettered() > 0) {
             out.println("dead-lettered: " + PendingSummary.count(result.deadLettered(), "record", "records")
                     + ", written to " + deadLetters.file() + " with the reason of each");

@@ -82,6 +82,10 @@ public final class Drainer implements AutoCloseable {
         ReplayResult result = replayer.replay(false, NO_PROGRESS);
         stats.replayed(result.appliedWrites());
         stats.deadLettered(result.deadLetteredWrites());
+        if (result.alreadyApplied() > 0) {
+            log.info("{} journaled record(s) were on the secondary already: the connection had been lost as they "
+                    + "were committed, and they had stood", result.alreadyApplied());
+        }
         if (result.deadLettered() > 0) {
             log.warn("{} journaled record(s) failed on the secondary for a reason that will not pass and went to "
                     + "the dead-letter file {}", result.deadLettered(), replayer.deadLetters().file());

@@ -15,6 +15,29 @@ public enum FailureKind {
     /** SQL state classes of failures that pass: connection, transaction rollback, resources, operator, system. */
     private static final String[] TRANSIENT_CLASSES = {"08", "40", "53", "57", "58", "HY"};
 
+    /** MySQL/MariaDB duplicate entry (with and without key name), SQL Server's two, Oracle's ORA-00001. */
+    private static final int[] DUPLICATE_KEY_CODES_OF_23000 = {1062, 1586, 2627, 2601, 1};
+
+    /** Whether {@code failure} is a unique or primary key violation: the row is there already. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        if (!(failure instanceof SQLException)) {
+            return false;
+        }
+        SQLException sql = (SQLException) failure;
+        if ("23505".equals(sql.getSQLState())) {
+            return true;
+        }
+        if (!"23000".equals(sql.getSQLState())) {
+            return false;
+        }
+        for (int code : DUPLICATE_KEY_CODES_OF_23000) {
+            if (sql.getErrorCode() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static FailureKind of(Throwable failure) {
         if (!(failure instanceof SQLException)) {
             return TRANSIENT;

@@ -8,14 +8,16 @@ public final class ReplayResult {
 
     private final long applied;
     private final long appliedWrites;
+    private final long alreadyApplied;
     private final long deadLettered;
     private final long deadLetteredWrites;
     private final String stoppedBecause;
 
-    ReplayResult(long applied, long appliedWrites, long deadLettered, long deadLetteredWrites,
+    ReplayResult(long applied, long appliedWrites, long alreadyApplied, long deadLettered, long deadLetteredWrites,
             String stoppedBecause) {
         this.applied = applied;
         this.appliedWrites = appliedWrites;
+        this.alreadyApplied = alreadyApplied;
         this.deadLettered = deadLettered;
         this.deadLetteredWrites = deadLetteredWrites;
         this.stoppedBecause = stoppedBecause;
@@ -29,6 +31,14 @@ public final class ReplayResult {
     /** Writes (statements or batches) in the records applied. */
     public long appliedWrites() {
         return appliedWrites;
+    }
+
+    /**
+     * Of the records applied, those found already on the secondary: their earlier attempt's outcome was
+     * unknown, and their first write now met a duplicate key.
+     */
+    public long alreadyApplied() {
+        return alreadyApplied;
     }
 
     /** Records dead-lettered. */

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies the journal's pending records to the secondary in their original order, each as the unit it was
@@ -22,6 +24,10 @@ import java.util.List;
  * writes with the same SQL go as one batch. When a group fails, it is rolled back and its records are applied
  * one by one, so that each meets its own fate as above; unless the connection was lost as the group was being
  * committed: the group may stand then, and replay stops with its records pending.
+ *
+ * <p>A record whose outcome was unknown (the connection was lost while it was being committed, by the live
+ * mirror or by an earlier group of this replayer) and whose first write now meets a duplicate key is taken as
+ * already applied by that attempt, not dead-lettered.
  *
  * <p>The checkpoint moves at most every {@value #CHECKPOINT_INTERVAL_MILLIS} ms and when replay ends, since
  * each move is a durable file replacement (about 2,000 a second here): a crash of the replaying process can
@@ -46,6 +52,8 @@ public final class Replayer {
     private final DeadLetters deadLetters;
     private final int timeoutSeconds;
     private final GroupLimits limits;
+    // records this replayer tried and lost the connection committing; kept across replays (the drainer's)
+    private final Set<Long> outcomeUnknown = new HashSet<>();
     private volatile boolean stopRequested;
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds) {
@@ -79,8 +87,8 @@ public final class Replayer {
         } finally {
             run.finish();
         }
-        return new ReplayResult(run.applied, run.appliedWrites, run.deadLettered, run.deadLetteredWrites,
-                run.stoppedBecause);
+        return new ReplayResult(run.applied, run.appliedWrites, run.alreadyApplied, run.deadLettered,
+                run.deadLetteredWrites, run.stoppedBecause);
     }
 
     /**
@@ -97,6 +105,7 @@ public final class Replayer {
         final Progress progress;
         long applied;
         long appliedWrites;
+        long alreadyApplied;
         long deadLettered;
         long deadLetteredWrites;
         String stoppedBecause;
@@ -129,6 +138,9 @@ public final class Replayer {
                 }
                 if (failure.outcomeUnknown()) {
                     // the group may stand: applying its records again now could apply them twice
+                    for (PendingRecord record : group) {
+                        outcomeUnknown.add(record.sequence);
+                    }
                     stoppedBecause = "the connection to the secondary was lost while it committed records "
                             + group.get(0).sequence + " to " + group.get(group.size() - 1).sequence + " ("
                             + describe(failure.getCause()) + "); whether they stand is unknown, they stay pending";
@@ -171,6 +183,7 @@ public final class Replayer {
         }
 
         private void applied(PendingRecord record) throws IOException {
+            outcomeUnknown.remove(record.sequence);
             applied++;
             appliedWrites += record.unit.writes().size();
             done(record.sequence);
@@ -192,6 +205,14 @@ public final class Replayer {
                 dropConnection();
             }
             String reason = failure.write().describe() + ": " + describe(failure.getCause());
+            if (foundAlreadyApplied(record, failure)) {
+                alreadyApplied++;
+                applied(record);
+                return;
+            }
+            if (failure.outcomeUnknown()) {
+                outcomeUnknown.add(record.sequence);
+            }
             if (FailureKind.of(failure.getCause()) == FailureKind.TRANSIENT) {
                 stoppedBecause = "record " + record.sequence + " failed for a reason that may pass (" + reason
                         + "); it stays pending, replay again later";
@@ -204,8 +225,15 @@ public final class Replayer {
                         reason + ": " + failure.getCause().getMessage());
                 deadLettered++;
                 deadLetteredWrites += record.unit.writes().size();
+                outcomeUnknown.remove(record.sequence);
                 done(record.sequence);
             }
+        }
+
+        /** An earlier attempt of unknown outcome did stand: its first write is there already. */
+        private boolean foundAlreadyApplied(PendingRecord record, WriteUnit.Failure failure) {
+            return (record.unit.outcomeUnknown() || outcomeUnknown.contains(record.sequence))
+                    && failure.write() == record.unit.writes().get(0) && FailureKind.isDuplicateKey(failure.getCause());
         }
 
         private void dropConnection() {
