@@ -22,13 +22,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line of the real agent jar, forked as {@code java -jar dualwrite-agent.jar}, replaying a journal
- * into a real MariaDB secondary: in order, a transaction as one, a poison record dead-lettered with its reason
+ * (written here, or by the agent during an outage of the secondary) into a real MariaDB secondary: in order, a transaction as one, a poison record dead-lettered with its reason
  * (exit 1), nothing applied twice, and the journal empty afterwards. Under {@code java -jar} there is no
  * application class path, so the driver comes from {@code --driver-jar}.
  */
@@ -153,5 +154,39 @@ class ReplayCommandIT extends DatabasePairPerClass {
                     + "replay from the command line");
         }
         assertThat(TableComparison.row(secondary(), "tx_rows", 1)).isNull();
+    }
+
+    @Test
+    void afterAnOutageLastingTheWholeRunReplayMakesTheSecondaryEqualThePrimaryAndDeadLettersThePoison()
+            throws Exception {
+        int rows = 30;
+        int writes = rows + rows / 2 + rows / 5;
+        long poison = 1_000_003;
+        try (Connection connection = secondary().connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO items (id, name, qty) VALUES (" + poison + ", 'there before', 0)");
+        }
+        RunResult outage = AgentRun.with(AgentConfig.mirroring(databases).journalDir(journalDir)
+                        .secondary("jdbc:mariadb://127.0.0.1:1/unreachable", "dualwrite", "x").shutdownTimeoutMs(0))
+                .run(SampleCommand.scenario("writes", primary(), "--rows", String.valueOf(rows)))
+                .assertScenarioDone("writes");
+        assertThat(outage.consistentStats().journaled).as("journaled writes%n%s", outage.describe())
+                .isEqualTo(writes);
+
+        RunResult first = replay("replay-after-outage");
+
+        assertThat(first.exitCode()).as("exit code (1: a record dead-lettered)%n%s", first.describe()).isEqualTo(1);
+        assertThat(first.stdout()).as(first.describe()).contains("applied: " + (writes - 1) + " records",
+                "dead-lettered: 1 record");
+        first.verify(() -> TableComparison.assertSameRowsExcept(databases, "items", Set.of(poison),
+                "the row the secondary had before, which the journaled insert met as a duplicate"));
+        assertThat(TableComparison.row(secondary(), "items", poison)).containsEntry("name", "there before");
+        assertThat(Files.readAllLines(journalDir.resolve("dead-letters.jsonl"), StandardCharsets.UTF_8))
+                .singleElement().asString().contains("\"value\":\"" + poison + "\"", "SQLState 23000");
+
+        RunResult second = replay("replay-after-outage-again");
+
+        assertThat(second.exitCode()).as("exit code%n%s", second.describe()).isEqualTo(0);
+        assertThat(second.stdout()).as(second.describe()).contains("nothing to replay");
+        TableComparison.assertSameRowsExcept(databases, "items", Set.of(poison), "as after the first replay");
     }
 }

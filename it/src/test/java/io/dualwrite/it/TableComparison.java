@@ -126,6 +126,18 @@ public final class TableComparison {
     }
 
     /** The row of the table with this id, normalised, or null when there is none. */
+    /** The table holds the same rows on both sides, apart from the rows with these ids ({@code why} they differ). */
+    public static void assertSameRowsExcept(DatabasePair pair, String table, Set<Long> ids, String why) {
+        TableRows primary = read(pair.primary(), table);
+        TableRows secondary = read(pair.secondary(), table);
+        primary.rows.removeIf(r -> ids.contains(idOf(r)));
+        secondary.rows.removeIf(r -> ids.contains(idOf(r)));
+        String difference = firstDifference(primary, secondary, pair.primary(), pair.secondary());
+        if (difference != null) {
+            throw new AssertionError(table + " apart from the rows " + ids + " (" + why + "): " + difference);
+        }
+    }
+
     public static Map<String, Object> row(TestDatabase db, String table, long id) {
         return read(db, table).byId(id);
     }
