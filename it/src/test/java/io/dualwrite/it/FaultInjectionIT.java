@@ -263,7 +263,10 @@ class FaultInjectionIT extends DatabasePairPerClass {
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> !running.isAlive() || running.stderrSoFar().contains("inactive")
                             || running.stderrSoFar().contains("dualwrite - active")
-                            && TableComparison.count(primary(), "events") > 0);
+                            && TableComparison.count(primary(), "events") > 0
+                            // the agent's first connection to the secondary, slow in a cold JVM, is up: a
+                            // fault that began while it was opening would only delay it
+                            && TableComparison.count(secondary(), "events") > 0);
         } catch (ConditionTimeoutException e) {
             // falls through to the checks below, which say what is missing
         }

@@ -6,7 +6,6 @@ import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.journal.JournalCursor;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
-import io.dualwrite.agent.write.StatementWrite;
 import io.dualwrite.agent.sql.SqlClassifier;
 import java.io.IOException;
 import java.util.Collections;
@@ -91,7 +90,7 @@ final class PendingSummary {
             PreparedWrite prepared = (PreparedWrite) write;
             return Collections.singletonMap(table(prepared.sql()), (long) prepared.rows().size());
         }
-        List<String> texts = ((StatementWrite) write).sql();
+        List<String> texts = write.sqlTexts();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String sql : texts) {
             rows.merge(table(sql), 1L, Long::sum);

@@ -47,8 +47,8 @@ public final class JsonRecord {
         if (write instanceof StatementWrite) {
             StatementWrite statement = (StatementWrite) write;
             json.append("{\"kind\":\"statement\",\"batch\":").append(statement.isBatch()).append(",\"sql\":[");
-            for (int i = 0; i < statement.sql().size(); i++) {
-                json.append(i > 0 ? "," : "").append(quote(statement.sql().get(i)));
+            for (int i = 0; i < statement.sqlTexts().size(); i++) {
+                json.append(i > 0 ? "," : "").append(quote(statement.sqlTexts().get(i)));
             }
             json.append("]}");
             return;

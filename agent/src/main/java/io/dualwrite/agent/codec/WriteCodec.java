@@ -65,8 +65,8 @@ public final class WriteCodec {
             out.writeByte(STATEMENT);
             ValueCodec.writeString(out, statement.description());
             out.writeBoolean(statement.isBatch());
-            out.writeInt(statement.sql().size());
-            for (String sql : statement.sql()) {
+            out.writeInt(statement.sqlTexts().size());
+            for (String sql : statement.sqlTexts()) {
                 ValueCodec.writeString(out, sql);
             }
         }

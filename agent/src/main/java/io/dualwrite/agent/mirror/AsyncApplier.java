@@ -1,7 +1,9 @@
 package io.dualwrite.agent.mirror;
 
 import io.dualwrite.agent.config.WhenFull;
+import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.bootstrap.CallDepth;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Async mode: the application's thread only enqueues; one applier thread hands the queue to the mirror in
- * order, consecutive prepared writes of the same SQL as one batch. A full queue spills to the journal: the
+ * order, in groups of consecutive units for one transaction each. A full queue spills to the journal: the
  * queue first, then the new write, so the journal keeps the order; or, with {@code when-full: block}, the
  * application's thread waits for room.
  *
@@ -22,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AsyncApplier implements WriteSink, AutoCloseable {
 
-    private static final int MAX_BATCH_UNITS = 500;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Mirror mirror;
@@ -124,8 +125,8 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
     }
 
     /**
-     * The head of the queue and the units after it that batch with it; while the backlog is open, whatever
-     * is queued, since it all joins the journal in one append.
+     * The head of the queue and the units after it, within the limits of one transaction, as replay groups
+     * journal records; a unit that does more than change data goes alone.
      */
     private List<QueuedWrites> takeRun() {
         QueuedWrites first = queue.poll();
@@ -134,9 +135,13 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         }
         List<QueuedWrites> units = new ArrayList<>();
         units.add(first);
-        boolean anyUnit = mirror.keeper().backlogOpen();
-        for (QueuedWrites next; units.size() < MAX_BATCH_UNITS && (next = queue.peek()) != null
-                && (anyUnit || first.batchesWith(next)); ) {
+        if (!WriteRuns.changesDataOnly(first.writes)) {
+            return units;
+        }
+        int entries = WriteRuns.entries(first.writes);
+        for (QueuedWrites next; (next = queue.peek()) != null && WriteRuns.changesDataOnly(next.writes)
+                && GroupLimits.DEFAULT.admits(units.size() + 1, entries + WriteRuns.entries(next.writes), 0); ) {
+            entries += WriteRuns.entries(next.writes);
             units.add(queue.poll());
         }
         return units;

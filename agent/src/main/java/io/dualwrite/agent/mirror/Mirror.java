@@ -6,7 +6,7 @@ import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.write.MirroredWrite;
-import io.dualwrite.agent.write.PreparedWrite;
+import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
 import java.net.MalformedURLException;
@@ -97,8 +97,10 @@ public final class Mirror implements WriteSink, AutoCloseable {
 
     /**
      * Applies units the async queue held, in order. While the backlog is open they join it in one append;
-     * otherwise consecutive prepared writes of the same SQL go as one batch in one transaction and, when that
-     * fails, each unit alone, so each gets its own fate.
+     * otherwise they go in one transaction, runs of auto-commit prepared writes of one SQL as one batch (see
+     * {@link WriteRuns}), and when that fails, each unit alone, so each gets its own fate; unless the
+     * connection was lost as the transaction was committed: it may stand, so they are journaled as of
+     * unknown outcome, for replay to tell.
      */
     void applyInOrder(List<QueuedWrites> units) {
         CallDepth.suppress();
@@ -106,18 +108,19 @@ public final class Mirror implements WriteSink, AutoCloseable {
             if (keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
                 return;
             }
-            if (QueuedWrites.formOneBatch(units)) {
-                List<PreparedWrite> writes = new ArrayList<>(units.size());
+            if (units.size() > 1) {
+                List<List<MirroredWrite>> writes = new ArrayList<>(units.size());
+                int count = 0;
                 for (QueuedWrites unit : units) {
-                    writes.add(unit.batchable());
+                    writes.add(unit.writes);
+                    count += unit.writes.size();
                 }
                 try {
-                    applyOnPooledConnection(List.<MirroredWrite>of(PreparedWrite.batchOf(writes)), true);
-                    stats.apply(units.size());
+                    applyOnPooledConnection(WriteRuns.merge(writes), true);
+                    stats.apply(count);
                     return;
                 } catch (WriteUnit.Failure failure) {
                     if (failure.outcomeUnknown()) {
-                        // the batch may stand: trying each unit again could apply it twice, replay can tell
                         keeper.journal(unapplied(units, failure.write().describe() + ": "
                                 + FailureLog.reason(failure.getCause()), true), failure.getCause());
                         return;

@@ -1,7 +1,7 @@
 package io.dualwrite.agent.replay;
 
 /**
- * How much of the journal replay applies in one transaction on the secondary: at most so many records, holding
+ * How much of the journal replay (or of the async queue) applies in one transaction on the secondary: at most so many records, holding
  * at most so many rows (or SQL texts of plain statements). One commit, and one round trip per run of writes with
  * the same SQL, then serve many records; the bound keeps the secondary's transaction, and the work repeated
  * when a group fails and its records are applied one by one, small.
@@ -36,7 +36,7 @@ public final class GroupLimits {
     }
 
     /** Whether a group of {@code records} holding {@code entries} in records of {@code bytes} is within the limits. */
-    boolean admits(int records, int entries, long bytes) {
+    public boolean admits(int records, int entries, long bytes) {
         return records <= this.records && entries <= this.entries && bytes <= MAX_BYTES;
     }
 }

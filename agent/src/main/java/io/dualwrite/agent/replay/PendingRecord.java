@@ -3,9 +3,7 @@ package io.dualwrite.agent.replay;
 import io.dualwrite.agent.codec.UnappliedWrites;
 import io.dualwrite.agent.codec.WriteCodec;
 import io.dualwrite.agent.journal.JournalCursor;
-import io.dualwrite.agent.sql.SqlClassifier;
-import io.dualwrite.agent.sql.SqlKind;
-import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.WriteRuns;
 import java.io.IOException;
 
 /** One journal record as replay reads it: its writes, or why they cannot be read. */
@@ -19,11 +17,7 @@ final class PendingRecord {
     final int entries;
     /** The record's size in the journal, about what it holds in memory. */
     final int bytes;
-    /**
-     * Whether the record may share a transaction with others: it can be read, and only changes data. A schema
-     * change commits the transaction it is in on MariaDB and MySQL, so a group holding one could not be rolled
-     * back whole, and applying its records one by one after a failure would apply some of them twice.
-     */
+    /** Whether the record may share a transaction with others: it can be read, and only changes data. */
     final boolean groupable;
 
     private PendingRecord(long sequence, long timestampMillis, int bytes, UnappliedWrites unit, String unreadable) {
@@ -32,8 +26,8 @@ final class PendingRecord {
         this.bytes = bytes;
         this.unit = unit;
         this.unreadable = unreadable;
-        this.entries = unit == null ? 0 : entries(unit);
-        this.groupable = unit != null && changesDataOnly(unit);
+        this.entries = unit == null ? 0 : WriteRuns.entries(unit.writes());
+        this.groupable = unit != null && WriteRuns.changesDataOnly(unit.writes());
     }
 
     /** The record at the cursor. */
@@ -46,24 +40,5 @@ final class PendingRecord {
             return new PendingRecord(cursor.sequence(), cursor.timestampMillis(), payload.length, null,
                     unreadable.getMessage());
         }
-    }
-
-    private static int entries(UnappliedWrites unit) {
-        int entries = 0;
-        for (MirroredWrite write : unit.writes()) {
-            entries += write.entries();
-        }
-        return entries;
-    }
-
-    private static boolean changesDataOnly(UnappliedWrites unit) {
-        for (MirroredWrite write : unit.writes()) {
-            for (String sql : write.sqlTexts()) {
-                if (SqlClassifier.classify(sql).kind() != SqlKind.WRITE) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -30,10 +30,6 @@ public final class StatementWrite extends BatchableWrite {
         }
     }
 
-    public List<String> sql() {
-        return sql;
-    }
-
     @Override
     public int entries() {
         return sql.size();

@@ -1,5 +1,7 @@
 package io.dualwrite.agent.write;
 
+import io.dualwrite.agent.sql.SqlClassifier;
+import io.dualwrite.agent.sql.SqlKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +33,33 @@ public final class WriteRuns {
         return merged;
     }
 
+    /**
+     * Whether a unit may share a transaction with others: it only changes data. A schema change commits the
+     * transaction it is in on MariaDB and MySQL, so a group holding one could not be rolled back whole, and
+     * applying its units one by one after a failure would apply some of them twice.
+     */
+    public static boolean changesDataOnly(List<MirroredWrite> unit) {
+        for (MirroredWrite write : unit) {
+            for (String sql : write.sqlTexts()) {
+                if (SqlClassifier.classify(sql).kind() != SqlKind.WRITE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The rows (or SQL texts of plain statements) a unit holds. */
+    public static int entries(List<MirroredWrite> unit) {
+        int entries = 0;
+        for (MirroredWrite write : unit) {
+            entries += write.entries();
+        }
+        return entries;
+    }
+
     /** The single prepared write of an auto-commit unit, which may join a batch of the same SQL; else null. */
-    public static PreparedWrite batchable(List<MirroredWrite> unit) {
+    private static PreparedWrite batchable(List<MirroredWrite> unit) {
         if (unit.size() != 1 || !(unit.get(0) instanceof PreparedWrite)) {
             return null;
         }

@@ -29,20 +29,20 @@ public final class WriteUnit {
             boolean transaction) throws Failure {
         MirroredWrite current = writes.get(0);
         // the server may have done the work when the connection is lost during the statement that ends it
-        boolean ending = !transaction;
+        boolean ending = false;
         try {
-            if (transaction) {
-                connection.setAutoCommit(false);
+            // the mode is set before, never restored after: nothing may fail once the commit succeeded
+            if (connection.getAutoCommit() == transaction) {
+                connection.setAutoCommit(!transaction);
             }
             for (MirroredWrite write : writes) {
                 current = write;
+                ending = !transaction;
                 write.applyTo(connection, timeoutSeconds);
             }
             if (transaction) {
                 ending = true;
                 connection.commit();
-                ending = false;
-                connection.setAutoCommit(true);
             }
         } catch (Exception | LinkageError e) {
             // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted
@@ -55,7 +55,6 @@ public final class WriteUnit {
     private static boolean rollback(Connection connection) {
         try {
             connection.rollback();
-            connection.setAutoCommit(true);
             return true;
         } catch (SQLException | RuntimeException e) {
             return false;

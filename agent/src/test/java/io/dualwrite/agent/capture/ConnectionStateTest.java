@@ -17,7 +17,7 @@ class ConnectionStateTest {
     }
 
     private static List<String> sql(List<MirroredWrite> writes) {
-        return writes.stream().map(w -> ((StatementWrite) w).sql().get(0)).collect(Collectors.toList());
+        return writes.stream().map(w -> w.sqlTexts().get(0)).collect(Collectors.toList());
     }
 
     @Test

@@ -112,7 +112,7 @@ class WriteCodecTest {
         assertThat(prepared.rows().get(0)[2].unreplayableReason()).isEqualTo("a RowId cannot be sent");
         assertThat(prepared.rows().get(1)[0]).as("a gap in the bound indexes").isNull();
         StatementWrite statement = (StatementWrite) decoded.writes().get(1);
-        assertThat(statement.sql()).containsExactly("DELETE FROM t WHERE id = 1", "UPDATE t SET n = 2");
+        assertThat(statement.sqlTexts()).containsExactly("DELETE FROM t WHERE id = 1", "UPDATE t SET n = 2");
         assertThat(WriteCodec.encode(decoded)).as("encoding is stable").isEqualTo(WriteCodec.encode(original));
     }
 
