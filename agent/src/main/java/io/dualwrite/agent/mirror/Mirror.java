@@ -77,7 +77,9 @@ public final class Mirror implements WriteSink, AutoCloseable {
     public SQLException apply(String origin, List<MirroredWrite> writes) {
         CallDepth.suppress();
         try {
-            Keeper.Queued queued = keeper.joinBacklog(List.of(new UnappliedWrites(origin, BEHIND, writes)));
+            // checked first: the unit is built only when the backlog is open, not for every write
+            Keeper.Queued queued = keeper.backlogOpen()
+                    ? keeper.joinBacklog(List.of(new UnappliedWrites(origin, BEHIND, writes))) : Keeper.Queued.NO;
             if (queued != Keeper.Queued.NO) {
                 return strict() ? failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); "
                         + "the primary's write stands", queued == Keeper.Queued.KEPT ? "journaled for replay" : null,
@@ -105,7 +107,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     void applyInOrder(List<QueuedWrites> units) {
         CallDepth.suppress();
         try {
-            if (keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
+            if (keeper.backlogOpen() && keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
                 return;
             }
             if (units.size() > 1) {
