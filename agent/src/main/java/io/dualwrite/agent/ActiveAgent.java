@@ -2,6 +2,7 @@ package io.dualwrite.agent;
 
 import io.dualwrite.agent.capture.JdbcEvents;
 import io.dualwrite.agent.config.AgentConfig;
+import io.dualwrite.agent.config.ConfigWatcher;
 import io.dualwrite.agent.config.JournalConfig;
 import io.dualwrite.agent.config.MetricsConfig;
 import io.dualwrite.agent.config.WriteMode;
@@ -21,6 +22,7 @@ import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.bootstrap.JdbcHooks;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,7 +39,11 @@ final class ActiveAgent {
     private ActiveAgent() {
     }
 
-    static void start(AgentConfig config, Instrumentation inst, boolean attached, Logger log) throws Exception {
+    /** How often the configuration file is read again: a change takes effect within this and a little more. */
+    private static final long CONFIG_CHECK_INTERVAL_MS = 500;
+
+    static void start(AgentConfig config, Path configFile, Instrumentation inst, boolean attached, Logger log)
+            throws Exception {
         long started = System.nanoTime();
         WriteStats stats = new WriteStats();
         Backlog backlog = openBacklog(config.journal(), log);
@@ -56,7 +62,12 @@ final class ActiveAgent {
             async = new AsyncApplier(mirror, config.writes().queueCapacity(), config.writes().whenFull());
             async.start();
         }
-        JdbcHooks.install(new JdbcEvents(config, mirror, async != null ? async : mirror, stats, log));
+        JdbcEvents events = new JdbcEvents(config, mirror, async != null ? async : mirror, stats, log);
+        JdbcHooks.install(events);
+        new ConfigWatcher(configFile, config, reloaded -> {
+            mirror.onFailure(reloaded.writes().onFailure());
+            events.mirroring(reloaded.enabled());
+        }, log, CONFIG_CHECK_INTERVAL_MS).start();
         List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer, async),
                 log);
         Drainer stoppable = drainer;

@@ -6,6 +6,7 @@ import io.dualwrite.agent.config.ConfigLoader;
 import io.dualwrite.agent.config.ConfigSource;
 import io.dualwrite.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class AgentInstaller {
     public static void install(String agentArgs, Instrumentation inst, JarFile agentJar, boolean attached) {
         Logger log = AgentLog.get();
         AgentConfig config;
+        Path configFile;
         try {
             Optional<ConfigSource> source = ConfigSource.locate(agentArgs, System::getProperty, System::getenv);
             if (source.isEmpty()) {
@@ -30,6 +32,7 @@ public final class AgentInstaller {
                         + "or DUALWRITE_CONFIG); the agent is inactive and the application runs without mirroring");
                 return;
             }
+            configFile = source.get().path();
             config = ConfigLoader.load(source.get());
         } catch (ConfigException e) {
             log.error("configuration error: {}; the agent is inactive and the application runs without mirroring",
@@ -43,7 +46,7 @@ public final class AgentInstaller {
         try {
             // only now: an inactive agent leaves the bootstrap class path, and with it class sharing, alone
             inst.appendToBootstrapClassLoaderSearch(agentJar);
-            ActiveAgent.start(config, inst, attached, log);
+            ActiveAgent.start(config, configFile, inst, attached, log);
         } catch (Exception | LinkageError e) {
             log.error("could not start ({}); the application runs without mirroring", e.toString());
         }

@@ -96,6 +96,12 @@ final class AgentMetrics {
             return value("dualwrite_replication_lag_seconds");
         }
 
+        /** Writes seen so far whose fate is {@code outcome} (applied, journaled, ignored, ...); -1 when not said. */
+        long writes(String outcome) {
+            double writes = value("dualwrite_writes_total{outcome=\"" + outcome + "\"}");
+            return Double.isNaN(writes) ? -1 : (long) writes;
+        }
+
         /** Mirroring directly, with nothing left in the journal. */
         boolean caughtUp() {
             return circuit().equals("closed") && backlogRecords() == 0;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A followed connection: its auto-commit mode and the writes of its open transaction, which reach the
@@ -15,24 +16,47 @@ import java.util.Map;
 final class ConnectionState {
 
     /** Marks a connection whose URL does not match {@code primary.url-pattern}. */
-    static final ConnectionState NOT_MIRRORED = new ConnectionState(0, true, null);
+    static final ConnectionState NOT_MIRRORED = new ConnectionState(0, true);
 
     private final long id;
     private long transactions;
     private boolean autoCommit;
     private final List<MirroredWrite> pending = new ArrayList<>();
     private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
-    private final StrictTransaction strict;
+    /** Whether the open transaction is mirrored; null until its first write decides. */
+    private Boolean mirrored;
+    private StrictTransaction strict;
 
-    /** @param strict the secondary transaction run alongside, for {@code on-failure: fail}; else null */
-    ConnectionState(long id, boolean autoCommit, StrictTransaction strict) {
+    ConnectionState(long id, boolean autoCommit) {
         this.id = id;
         this.autoCommit = autoCommit;
-        this.strict = strict;
     }
 
+    /**
+     * Whether the open transaction is mirrored: decided at its first write, as the agent then is, so that a
+     * transaction is mirrored whole or not at all even when the configuration changes while it runs.
+     *
+     * @param strict the secondary transaction to run alongside ({@code on-failure: fail}), or null
+     */
+    boolean mirrorsTransaction(boolean mirroring, Supplier<StrictTransaction> strict) {
+        if (mirrored == null) {
+            mirrored = mirroring;
+            this.strict = mirroring ? strict.get() : null;
+        }
+        return mirrored;
+    }
+
+    /** The secondary transaction run alongside the open one, for {@code on-failure: fail}; else null. */
     StrictTransaction strict() {
         return strict;
+    }
+
+    private void endTransaction() {
+        pending.clear();
+        savepoints.clear();
+        transactions++;
+        mirrored = null;
+        strict = null;
     }
 
     /** Where a write came from, for the journal: {@code connection 7}, or {@code connection 7 transaction 3}. */
@@ -59,12 +83,10 @@ final class ConnectionState {
         pending.add(write);
     }
 
-    /** Takes the committed transaction's writes, leaving none pending. */
+    /** Takes the committed transaction's writes, leaving none pending and the next transaction undecided. */
     List<MirroredWrite> takePending() {
         List<MirroredWrite> committed = new ArrayList<>(pending);
-        pending.clear();
-        savepoints.clear();
-        transactions++;
+        endTransaction();
         return committed;
     }
 
@@ -73,12 +95,10 @@ final class ConnectionState {
         return pending;
     }
 
-    /** Drops every pending write; returns how many. */
+    /** Drops every pending write, ending the transaction; returns how many. */
     int dropPending() {
         int dropped = pending.size();
-        pending.clear();
-        savepoints.clear();
-        transactions++;
+        endTransaction();
         return dropped;
     }
 

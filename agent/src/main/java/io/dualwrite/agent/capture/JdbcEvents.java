@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -42,6 +43,8 @@ public final class JdbcEvents implements HookHandler {
     private final WeakConcurrentMap<Object, ConnectionState> connections = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final WeakConcurrentMap<Object, StatementState> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final AtomicLong connectionIds = new AtomicLong();
+    private volatile boolean mirroring = true;
+    private final Supplier<StrictTransaction> strictTransactions;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
     public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, Logger log) {
@@ -49,6 +52,7 @@ public final class JdbcEvents implements HookHandler {
         this.selector = new WriteSelector(config.writes(), log);
         this.mirror = mirror;
         this.sink = sink;
+        this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
     }
 
@@ -62,13 +66,12 @@ public final class JdbcEvents implements HookHandler {
             return ConnectionState.NOT_MIRRORED;
         }
         mirror.rememberDriverLoader(connection.getClass().getClassLoader());
-        StrictTransaction strict = mirror.strict() ? mirror.strictTransaction() : null;
         long id = connectionIds.incrementAndGet();
         CallDepth.suppress();
         try {
-            return new ConnectionState(id, ((Connection) connection).getAutoCommit(), strict);
+            return new ConnectionState(id, ((Connection) connection).getAutoCommit());
         } catch (Exception e) {
-            return new ConnectionState(id, true, strict);
+            return new ConnectionState(id, true);
         } finally {
             CallDepth.unsuppress();
         }
@@ -119,11 +122,12 @@ public final class JdbcEvents implements HookHandler {
     }
 
     private Throwable commit(ConnectionState state, String origin) {
+        StrictTransaction strict = state.strict();
         List<MirroredWrite> committed = state.takePending();
         if (committed.isEmpty()) {
             return null;
         }
-        return state.strict() != null ? state.strict().commit(origin, committed) : sink.apply(origin, committed);
+        return strict != null ? strict.commit(origin, committed) : sink.apply(origin, committed);
     }
 
     @Override
@@ -133,10 +137,7 @@ public final class JdbcEvents implements HookHandler {
             return;
         }
         if (savepointOrNull == null) {
-            stats.rollBack(state.dropPending());
-            if (state.strict() != null) {
-                state.strict().rollback();
-            }
+            rollBack(state);
         } else {
             stats.rollBack(state.rollbackTo(savepointOrNull));
             if (state.strict() != null) {
@@ -166,10 +167,15 @@ public final class JdbcEvents implements HookHandler {
     public void onConnectionClose(Object connection) {
         ConnectionState state = connections.remove(connection);
         if (state != null && state.isMirrored()) {
-            stats.rollBack(state.dropPending());
-            if (state.strict() != null) {
-                state.strict().rollback();
-            }
+            rollBack(state);
+        }
+    }
+
+    private void rollBack(ConnectionState state) {
+        StrictTransaction strict = state.strict();
+        stats.rollBack(state.dropPending());
+        if (strict != null) {
+            strict.rollback();
         }
     }
 
@@ -188,6 +194,9 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         StatementState state = (StatementState) token;
+        if (!mirrors(state.connection)) {
+            return null;
+        }
         if (sql != null) {
             SqlInfo info = classifier.classify(sql);
             if (decide(info, sql)) {
@@ -208,6 +217,9 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         try {
+            if (!mirrors(state.connection)) {
+                return null;
+            }
             if (state.preparedSql != null) {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
@@ -242,6 +254,25 @@ public final class JdbcEvents implements HookHandler {
             stats.skip();
         }
         return null;
+    }
+
+    /**
+     * Whether a write on this connection is mirrored now: while mirroring is on, for an auto-commit write; as
+     * decided at its first write, for a transaction.
+     */
+    private boolean mirrors(ConnectionState connection) {
+        if (connection.autoCommit()) {
+            return mirroring;
+        }
+        return connection.mirrorsTransaction(mirroring, strictTransactions);
+    }
+
+    /**
+     * Turns mirroring of new writes on or off while the application runs ({@code enabled} reloaded): writes made
+     * while it is off are not mirrored, not even counted; transactions under way finish as they began.
+     */
+    public void mirroring(boolean on) {
+        mirroring = on;
     }
 
     /** True when the statement is mirrored; a skipped write is counted here. */

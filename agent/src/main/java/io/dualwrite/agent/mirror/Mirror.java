@@ -33,7 +33,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     private final SecondaryPool pool;
     private final SecondaryDriver driver;
     private final int timeoutSeconds;
-    private final FailurePolicy policy;
+    private volatile FailurePolicy policy;
     private final Keeper keeper;
     private final WriteStats stats;
     private final FailureLog failures;
@@ -58,6 +58,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
         driver.remember(loader);
     }
 
+    /** Changes {@code writes.on-failure} while the application runs; a transaction under way keeps its own. */
+    public void onFailure(FailurePolicy newPolicy) {
+        policy = newPolicy;
+    }
+
     /** Whether a failure must reach the application. */
     public boolean strict() {
         return policy == FailurePolicy.FAIL;
@@ -78,7 +83,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
         CallDepth.suppress();
         try {
             // checked first: the unit is built only when the backlog is open, not for every write
-            Keeper.Queued queued = keeper.backlogOpen()
+            Keeper.Queued queued = queuesBehindBacklog()
                     ? keeper.joinBacklog(List.of(new UnappliedWrites(origin, BEHIND, writes))) : Keeper.Queued.NO;
             if (queued != Keeper.Queued.NO) {
                 return strict() ? failedAfterPrimary("the secondary is behind (earlier writes wait in the journal); "
@@ -107,7 +112,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     void applyInOrder(List<QueuedWrites> units) {
         CallDepth.suppress();
         try {
-            if (keeper.backlogOpen() && keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
+            if (queuesBehindBacklog() && keeper.joinBacklog(unapplied(units, BEHIND, false)) != Keeper.Queued.NO) {
                 return;
             }
             if (units.size() > 1) {
@@ -138,6 +143,15 @@ public final class Mirror implements WriteSink, AutoCloseable {
         }
     }
 
+    /**
+     * Whether new writes join an open backlog rather than go to the secondary: not with {@code on-failure:
+     * ignore}, which gives up order along with the writes the secondary refuses (say, switched to while the
+     * journal holds writes from before).
+     */
+    private boolean queuesBehindBacklog() {
+        return policy != FailurePolicy.IGNORE && keeper.backlogOpen();
+    }
+
     /** Journals units that were not tried on the secondary, in order, opening the backlog. */
     void journal(List<QueuedWrites> units, String why) {
         keeper.journal(unapplied(units, why, false), null);
@@ -152,6 +166,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     }
 
     private SQLException failed(String origin, List<MirroredWrite> writes, WriteUnit.Failure failure) {
+        FailurePolicy policy = this.policy;
         if (policy == FailurePolicy.IGNORE) {
             stats.ignore(writes.size());
             failures.record(failure.write(), writes.size(), failure.getCause(),
@@ -159,7 +174,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
             return null;
         }
         String kept = keeper.keep(origin, writes, failure);
-        return strict() ? failedAfterPrimary("the secondary failed to take " + failure.write().describe() + " ("
+        return policy == FailurePolicy.FAIL ? failedAfterPrimary("the secondary failed to take " + failure.write().describe() + " ("
                 + FailureLog.reason(failure.getCause()) + "); the primary's write stands", kept, failure.getCause())
                 : null;
     }

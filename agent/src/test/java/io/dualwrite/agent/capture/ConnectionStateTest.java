@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionStateTest {
 
-    private final ConnectionState connection = new ConnectionState(1, false, null);
+    private final ConnectionState connection = new ConnectionState(1, false);
 
     private static MirroredWrite write(String sql) {
         return new StatementWrite(List.of(sql), sql, false);

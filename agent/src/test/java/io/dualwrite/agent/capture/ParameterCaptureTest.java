@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ParameterCaptureTest {
 
-    private final StatementState statement = new StatementState(new ConnectionState(1, true, null), "INSERT INTO t VALUES (?, ?)", null);
+    private final StatementState statement = new StatementState(new ConnectionState(1, true), "INSERT INTO t VALUES (?, ?)", null);
 
     private String replayed() throws Exception {
         RecordingStatement recording = new RecordingStatement();

@@ -2,17 +2,13 @@ package io.dualwrite.agent.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualwrite.agent.log.RecordingLogger;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.StatementWrite;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Marker;
-import org.slf4j.event.Level;
-import org.slf4j.helpers.LegacyAbstractLogger;
-import org.slf4j.helpers.MessageFormatter;
 
 class FailureLogTest {
 
@@ -50,45 +46,5 @@ class FailureLogTest {
         failures.record(write, 1, new SQLException("refused", "08001"), "kept in the journal");
         assertThat(logger.lines).hasSize(2);
         assertThat(logger.lines.get(1)).contains("4 more failures since the last report");
-    }
-
-    private static final class RecordingLogger extends LegacyAbstractLogger {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        protected String getFullyQualifiedCallerName() {
-            return null;
-        }
-
-        @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
-                                                   Throwable throwable) {
-            lines.add(MessageFormatter.basicArrayFormat(messagePattern, arguments));
-        }
-
-        @Override
-        public boolean isTraceEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isInfoEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return true;
-        }
     }
 }

@@ -1,0 +1,64 @@
+package io.dualwrite.agent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What differs between two valid configurations: the keys a running agent applies at once, each with its
+ * old and new value, and the keys that take effect only at the next start, named without their values
+ * (the secondary's section holds secrets).
+ */
+public final class ConfigChange {
+
+    private final List<String> applied = new ArrayList<>();
+    private final List<String> needRestart = new ArrayList<>();
+
+    private ConfigChange() {
+    }
+
+    public static ConfigChange between(AgentConfig before, AgentConfig after) {
+        ConfigChange change = new ConfigChange();
+        change.live("enabled", before.enabled(), after.enabled());
+        WritesConfig was = before.writes();
+        WritesConfig is = after.writes();
+        change.live("writes.on-failure", was.onFailure().yamlName(), is.onFailure().yamlName());
+        change.restart("primary.url-pattern", before.primaryUrlPattern(), after.primaryUrlPattern());
+        change.restart("secondary", before.secondary(), after.secondary());
+        change.restart("writes.mode", was.mode(), is.mode());
+        change.restart("writes.ddl", was.ddl(), is.ddl());
+        change.restart("writes.tables", was.tables(), is.tables());
+        change.restart("writes.queue-capacity", was.queueCapacity(), is.queueCapacity());
+        change.restart("writes.when-full", was.whenFull(), is.whenFull());
+        change.restart("writes.shutdown-timeout-ms", was.shutdownTimeoutMs(), is.shutdownTimeoutMs());
+        change.restart("journal", before.journal(), after.journal());
+        change.restart("metrics", before.metrics(), after.metrics());
+        return change;
+    }
+
+    private void live(String key, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            applied.add(key + " " + before + " -> " + after);
+        }
+    }
+
+    private void restart(String key, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            needRestart.add(key);
+        }
+    }
+
+    /** The changes a running agent applies at once, e.g. {@code writes.on-failure journal -> ignore}. */
+    public List<String> applied() {
+        return applied;
+    }
+
+    /** The keys whose change waits for the next start. */
+    public List<String> needRestart() {
+        return needRestart;
+    }
+
+    public boolean isEmpty() {
+        return applied.isEmpty() && needRestart.isEmpty();
+    }
+}
