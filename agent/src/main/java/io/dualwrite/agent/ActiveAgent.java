@@ -18,6 +18,7 @@ import io.dualwrite.agent.mirror.Drainer;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.replay.Replayer;
 import io.dualwrite.bootstrap.JdbcHooks;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class ActiveAgent {
         Drainer drainer = null;
         if (backlog != null) {
             Replayer replayer = new Replayer(backlog.journal(), mirror::openUnpooled, deadLetters,
-                    mirror.timeoutSeconds());
+                    mirror.timeoutSeconds(), GroupLimits.DEFAULT, mirror.watchdog());
             drainer = new Drainer(backlog, replayer, stats, config.journal().retryIntervalMs(), log);
             drainer.start();
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One lock orders the applier's work against spills: the applier takes and applies units while holding
  * it, so a spill never journals a later write before an earlier one the applier took.
  */
-public final class AsyncApplier implements WriteSink, AutoCloseable {
+public final class AsyncApplier implements WriteSink {
 
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -171,10 +171,5 @@ public final class AsyncApplier implements WriteSink, AutoCloseable {
         stopped = true;
         LockSupport.unpark(thread);
         journalQueued("left in the async queue at shutdown");
-    }
-
-    @Override
-    public void close() {
-        finish(0);
     }
 }

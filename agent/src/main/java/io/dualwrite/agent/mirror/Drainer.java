@@ -15,7 +15,7 @@ import org.slf4j.Logger;
  * everything, it replays the last few records with appenders held off and closes the backlog, so writes go
  * to the secondary directly again, without a restart.
  */
-public final class Drainer implements AutoCloseable {
+public final class Drainer {
 
     /** How the drainer is doing, for metrics. */
     public enum State { IDLE, WAITING, DRAINING }
@@ -126,7 +126,7 @@ public final class Drainer implements AutoCloseable {
     }
 
     /** Stops the thread, letting a replay in progress end and move its checkpoint, for at most {@code millis}. */
-    public void stop(long millis) {
+    private void stop(long millis) {
         stopped = true;
         replayer.stop();
         LockSupport.unpark(thread);
@@ -135,10 +135,5 @@ public final class Drainer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        stop(STOP_MILLIS);
     }
 }

@@ -6,6 +6,7 @@ import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
@@ -31,6 +32,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     private static final String BEHIND = "queued behind earlier journaled writes";
 
     private final SecondaryPool pool;
+    private final Watchdog watchdog;
     private final SecondaryDriver driver;
     private final int timeoutSeconds;
     private volatile FailurePolicy policy;
@@ -47,6 +49,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
         this.driver = new SecondaryDriver(config.url(), config.driverJar());
         this.pool = new SecondaryPool(config, driver);
         this.timeoutSeconds = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
+        this.watchdog = new Watchdog(config.statementTimeoutMs());
         this.policy = policy;
         this.keeper = new Keeper(backlog, deadLetters, stats, failures);
         this.stats = stats;
@@ -211,9 +214,9 @@ public final class Mirror implements WriteSink, AutoCloseable {
         boolean unusable = false;
         try {
             if (inTransaction) {
-                WriteUnit.applyInTransaction(connection, writes, timeoutSeconds);
+                WriteUnit.applyInTransaction(connection, writes, timeoutSeconds, watchdog);
             } else {
-                WriteUnit.apply(connection, writes, timeoutSeconds);
+                WriteUnit.apply(connection, writes, timeoutSeconds, watchdog);
             }
         } catch (WriteUnit.Failure failure) {
             unusable = failure.connectionUnusable();
@@ -223,6 +226,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
         }
     }
 
+    /** Aborts a connection to the secondary whose statement outlasts the statement timeout. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
     /** Opens a connection of its own to the secondary, outside the pool, with the pool's timeouts. */
     public Connection openUnpooled() throws SQLException {
         return pool.open();
@@ -230,6 +238,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         pool.close();
     }
 }

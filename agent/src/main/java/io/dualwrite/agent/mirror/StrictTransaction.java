@@ -1,6 +1,7 @@
 package io.dualwrite.agent.mirror;
 
 import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteUnit;
 import io.dualwrite.bootstrap.CallDepth;
 import java.sql.Connection;
@@ -41,7 +42,9 @@ public final class StrictTransaction {
                 connection = mirror.pool().borrow();
                 connection.setAutoCommit(false);
             }
-            write.applyTo(connection, mirror.timeoutSeconds());
+            try (Watchdog.Watch watch = mirror.watchdog().watch(connection)) {
+                write.applyTo(connection, mirror.timeoutSeconds());
+            }
             return null;
         } catch (SQLException | RuntimeException | LinkageError e) {
             failure = new WriteUnit.Failure(write, e, WriteUnit.isConnectionLost(e), false);
@@ -66,7 +69,7 @@ public final class StrictTransaction {
         CallDepth.suppress();
         try {
             if (failure == null && connection != null) {
-                try {
+                try (Watchdog.Watch watch = mirror.watchdog().watch(connection)) {
                     connection.commit();
                     end(true);
                     mirror.stats().apply(writes.size());

@@ -2,6 +2,7 @@ package io.dualwrite.agent.replay;
 
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.write.MirroredWrite;
+import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteRuns;
 import io.dualwrite.agent.write.WriteUnit;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class Replayer {
     private final DeadLetters deadLetters;
     private final int timeoutSeconds;
     private final GroupLimits limits;
+    private final Watchdog watchdog;
     // records this replayer tried and lost the connection committing; kept across replays (the drainer's)
     private final Set<Long> outcomeUnknown = new HashSet<>();
     private volatile boolean stopRequested;
@@ -62,11 +64,21 @@ public final class Replayer {
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds,
             GroupLimits limits) {
+        this(journal, secondary, deadLetters, timeoutSeconds, limits, Watchdog.NONE);
+    }
+
+    /**
+     * @param watchdog aborts a connection whose statement outlasts the timeout: the agent's drainer must not
+     *                 stay stuck sending to a frozen secondary while the application's writes wait for it
+     */
+    public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds,
+            GroupLimits limits, Watchdog watchdog) {
         this.journal = journal;
         this.secondary = secondary;
         this.deadLetters = deadLetters;
         this.timeoutSeconds = timeoutSeconds;
         this.limits = limits;
+        this.watchdog = watchdog;
     }
 
     public DeadLetters deadLetters() {
@@ -131,7 +143,7 @@ public final class Replayer {
                 units.add(record.unit.writes());
             }
             try {
-                WriteUnit.applyInTransaction(connection, WriteRuns.merge(units), timeoutSeconds);
+                WriteUnit.applyInTransaction(connection, WriteRuns.merge(units), timeoutSeconds, watchdog);
             } catch (WriteUnit.Failure failure) {
                 if (failure.connectionUnusable()) {
                     dropConnection();
@@ -175,7 +187,7 @@ public final class Replayer {
                 return;
             }
             try {
-                WriteUnit.apply(connection, record.unit.writes(), timeoutSeconds);
+                WriteUnit.apply(connection, record.unit.writes(), timeoutSeconds, watchdog);
                 applied(record);
             } catch (WriteUnit.Failure failure) {
                 failed(record, failure);

@@ -15,18 +15,20 @@ public final class WriteUnit {
     private WriteUnit() {
     }
 
-    public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds) throws Failure {
-        apply(connection, writes, timeoutSeconds, writes.size() > 1 || writes.get(0).isBatch());
+    /** Each statement limited to {@code timeoutSeconds}, and aborted by {@code watchdog} if it outlasts them. */
+    public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
+            Watchdog watchdog) throws Failure {
+        apply(connection, writes, timeoutSeconds, watchdog, writes.size() > 1 || writes.get(0).isBatch());
     }
 
     /** Applies {@code writes} in one transaction, even a single one: a merged batch stands or falls whole. */
-    public static void applyInTransaction(Connection connection, List<MirroredWrite> writes, int timeoutSeconds)
-            throws Failure {
-        apply(connection, writes, timeoutSeconds, true);
+    public static void applyInTransaction(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
+            Watchdog watchdog) throws Failure {
+        apply(connection, writes, timeoutSeconds, watchdog, true);
     }
 
     private static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
-            boolean transaction) throws Failure {
+            Watchdog watchdog, boolean transaction) throws Failure {
         MirroredWrite current = writes.get(0);
         // the server may have done the work when the connection is lost during the statement that ends it
         boolean ending = false;
@@ -38,11 +40,15 @@ public final class WriteUnit {
             for (MirroredWrite write : writes) {
                 current = write;
                 ending = !transaction;
-                write.applyTo(connection, timeoutSeconds);
+                try (Watchdog.Watch watch = watchdog.watch(connection)) {
+                    write.applyTo(connection, timeoutSeconds);
+                }
             }
             if (transaction) {
                 ending = true;
-                connection.commit();
+                try (Watchdog.Watch watch = watchdog.watch(connection)) {
+                    connection.commit();
+                }
             }
         } catch (Exception | LinkageError e) {
             // LinkageError too: a secondary driver missing a class must count as a failure, not escape uncounted

@@ -23,6 +23,7 @@ public final class Scenarios {
         BY_NAME.put("writes", new WritesScenario());
         BY_NAME.put("strict", new StrictScenario());
         BY_NAME.put("metrics", new MetricsScenario());
+        BY_NAME.put("big-batch", new BigBatchScenario());
         BY_NAME.put("load", new LoadScenario());
     }
 
