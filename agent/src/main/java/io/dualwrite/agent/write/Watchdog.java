@@ -51,8 +51,18 @@ public final class Watchdog implements AutoCloseable {
         if (timer == null) {
             return UNWATCHED;
         }
-        ScheduledFuture<?> abort = timer.schedule(() -> abort(connection), deadlineMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = timer.schedule(() -> abortApart(connection), deadlineMillis, TimeUnit.MILLISECONDS);
         return () -> abort.cancel(false);
+    }
+
+    /**
+     * On a thread of its own: some drivers abort by sending a kill through a new connection, which a frozen
+     * network holds up, and the timer must stay free for the other watches.
+     */
+    private static void abortApart(Connection connection) {
+        Thread aborter = new Thread(() -> abort(connection), "dualwrite-watchdog-abort");
+        aborter.setDaemon(true);
+        aborter.start();
     }
 
     private static void abort(Connection connection) {
