@@ -43,11 +43,7 @@ import static org.awaitility.Awaitility.await;
 class FaultInjectionIT extends DatabasePairPerClass {
 
     private static final Duration BEFORE = Duration.ofMillis(1000);
-    /**
-     * Longer than the agent's connect timeout ({@value #CONNECT_TIMEOUT_MS} ms): a connection attempt the fault
-     * catches may wait that long and then succeed, and the fault must outlast it to be felt.
-     */
-    private static final Duration FAULT = Duration.ofMillis(4000);
+    private static final Duration FAULT = Duration.ofMillis(2500);
     /** How long the agent may take, once the secondary is back, to replay its journal while the load goes on. */
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
     /** Writing goes on this long once the agent mirrors directly again. */

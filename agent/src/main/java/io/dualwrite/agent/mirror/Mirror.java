@@ -5,6 +5,7 @@ import io.dualwrite.agent.config.FailurePolicy;
 import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.FailureKind;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteRuns;
@@ -108,9 +109,9 @@ public final class Mirror implements WriteSink, AutoCloseable {
     /**
      * Applies units the async queue held, in order. While the backlog is open they join it in one append;
      * otherwise they go in one transaction, runs of auto-commit prepared writes of one SQL as one batch (see
-     * {@link WriteRuns}), and when that fails, each unit alone, so each gets its own fate; unless the
-     * connection was lost as the transaction was committed: it may stand, so they are journaled as of
-     * unknown outcome, for replay to tell.
+     * {@link WriteRuns}). When that fails for a reason that may pass, they are journaled (as of unknown
+     * outcome when the connection was lost as the transaction was committed); when the secondary refused
+     * them, each unit is applied alone, so each gets its own fate.
      */
     void applyInOrder(List<QueuedWrites> units) {
         CallDepth.suppress();
@@ -130,12 +131,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
                     stats.apply(count);
                     return;
                 } catch (WriteUnit.Failure failure) {
-                    if (failure.outcomeUnknown()) {
-                        keeper.journal(unapplied(units, failure.write().describe() + ": "
-                                + FailureLog.reason(failure.getCause()), true), failure.getCause());
+                    if (FailureKind.of(failure.getCause()) == FailureKind.TRANSIENT) {
+                        failedTogether(units, count, failure);
                         return;
                     }
-                    // each unit alone below
+                    // only applying them one by one tells which unit the secondary refuses
                 }
             }
             for (QueuedWrites unit : units) {
@@ -153,6 +153,25 @@ public final class Mirror implements WriteSink, AutoCloseable {
      */
     private boolean queuesBehindBacklog() {
         return policy != FailurePolicy.IGNORE && keeper.backlogOpen();
+    }
+
+    /**
+     * Units whose transaction failed for a reason that may pass (the secondary away, or the commit's fate
+     * unknown): trying each again would wait for the secondary once per unit, so they share the fate of the
+     * first, journaled in one append in order (replay tells what stood) or ignored.
+     */
+    private void failedTogether(List<QueuedWrites> units, int writes, WriteUnit.Failure failure) {
+        if (policy == FailurePolicy.IGNORE) {
+            for (QueuedWrites unit : units) {
+                failed(unit.origin, unit.writes, failure);
+            }
+            return;
+        }
+        String reason = failure.write().describe() + ": " + FailureLog.reason(failure.getCause());
+        if (keeper.journal(unapplied(units, reason, failure.outcomeUnknown()), failure.getCause())) {
+            failures.record(failure.write(), writes, failure.getCause(),
+                    "kept in the journal; writes queue behind it until the secondary has taken it");
+        }
     }
 
     /** Journals units that were not tried on the secondary, in order, opening the backlog. */

@@ -22,9 +22,10 @@ import java.util.Set;
  *
  * <p>Consecutive records go to the secondary in groups, one transaction each, since a commit per record bounds
  * replay to the secondary's commit rate (see {@link GroupLimits}); in a group, consecutive auto-commit prepared
- * writes with the same SQL go as one batch. When a group fails, it is rolled back and its records are applied
- * one by one, so that each meets its own fate as above; unless the connection was lost as the group was being
- * committed: the group may stand then, and replay stops with its records pending.
+ * writes with the same SQL go as one batch. When the secondary refuses a group, it is rolled back and its
+ * records are applied one by one, so that each meets its own fate as above; when the group fails for a reason
+ * that may pass (the connection lost, a timeout, a deadlock), replay stops with its records pending, as it
+ * would for one record.
  *
  * <p>A record whose outcome was unknown (the connection was lost while it was being committed, by the live
  * mirror or by an earlier group of this replayer) and whose first write now meets a duplicate key is taken as
@@ -156,6 +157,13 @@ public final class Replayer {
                     stoppedBecause = "the connection to the secondary was lost while it committed records "
                             + group.get(0).sequence + " to " + group.get(group.size() - 1).sequence + " ("
                             + describe(failure.getCause()) + "); whether they stand is unknown, they stay pending";
+                    return;
+                }
+                if (FailureKind.of(failure.getCause()) == FailureKind.TRANSIENT) {
+                    // the secondary is away or busy: each record alone would only meet it again, slowly
+                    stoppedBecause = "records " + group.get(0).sequence + " to " + group.get(group.size() - 1).sequence
+                            + " failed for a reason that may pass (" + failure.write().describe() + ": "
+                            + describe(failure.getCause()) + "); they stay pending, replay again later";
                     return;
                 }
                 // only applying them one by one tells which record failed, and whether it fails alone
