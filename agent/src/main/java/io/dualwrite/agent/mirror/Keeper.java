@@ -86,12 +86,17 @@ final class Keeper {
             failures.record(failure.write(), writes.size(), cause, kept + " (it would fail again)");
             return kept;
         }
-        if (!journal(List.of(unit), cause)) {
-            return null;
+        return journalFailed(List.of(unit), failure, writes.size()) ? "journaled for replay" : null;
+    }
+
+    /** Journals units that failed together, in one append, and reports it; false when they were lost. */
+    boolean journalFailed(List<UnappliedWrites> units, WriteUnit.Failure failure, int writes) {
+        if (!journal(units, failure.getCause())) {
+            return false;
         }
-        failures.record(failure.write(), writes.size(), cause,
+        failures.record(failure.write(), writes, failure.getCause(),
                 "kept in the journal; writes queue behind it until the secondary has taken it");
-        return "journaled for replay";
+        return true;
     }
 
     /** Appends the units to the journal in one go, opening the backlog; false, counted and logged, when lost. */

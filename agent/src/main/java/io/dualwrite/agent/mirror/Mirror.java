@@ -168,10 +168,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
             return;
         }
         String reason = failure.write().describe() + ": " + FailureLog.reason(failure.getCause());
-        if (keeper.journal(unapplied(units, reason, failure.outcomeUnknown()), failure.getCause())) {
-            failures.record(failure.write(), writes, failure.getCause(),
-                    "kept in the journal; writes queue behind it until the secondary has taken it");
-        }
+        keeper.journalFailed(unapplied(units, reason, failure.outcomeUnknown()), failure, writes);
     }
 
     /** Journals units that were not tried on the secondary, in order, opening the backlog. */
