@@ -38,6 +38,11 @@ public final class CallDepth {
         return ++depth;
     }
 
+    /** Whether no followed call is under way on this thread. */
+    public boolean outside() {
+        return depth == 0;
+    }
+
     /** Returns the depth after leaving: 0 once the outermost followed call has returned. */
     public int exit() {
         return --depth;

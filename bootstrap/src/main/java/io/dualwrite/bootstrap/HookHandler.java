@@ -29,6 +29,27 @@ public interface HookHandler {
 
     Throwable exitExecute(Object token, String sql, Throwable thrown);
 
+    /**
+     * Enters {@code executeQuery} or {@code execute}: returns null when the statement is not followed, an
+     * {@link AgentAnswer} when the agent answers in the driver's place, else a token for {@link #exitExecute}
+     * and {@link #queryResult}.
+     *
+     * @param rows true for {@code executeQuery}, whose answer is a result set; false for {@code execute}
+     */
+    Object enterQuery(Object statement, String sqlOrNull, boolean rows);
+
+    /** What the application gets from a query that returned {@code result}: the same, or a copying wrapper. */
+    Object queryResult(Object token, Object result);
+
+    /**
+     * Enters {@code getResultSet}, {@code getUpdateCount} or {@code getMoreResults} ({@code which} is one of
+     * {@link JdbcHooks#RESULT_SET}, ...): an {@link AgentAnswer} when the agent answered the query, else null.
+     */
+    AgentAnswer enterResultCall(Object statement, int which);
+
+    /** What the application gets from {@code getResultSet()}: the driver's {@code result}, or a copying wrapper. */
+    Object resultSet(Object statement, Object result);
+
     /** {@code counts} is the {@code int[]} or {@code long[]} the driver returned, or null when it threw. */
     Throwable exitBatch(Object token, Object counts, Throwable thrown);
 

@@ -7,6 +7,15 @@ package io.dualwrite.bootstrap;
  */
 public final class JdbcHooks {
 
+    /** {@code getResultSet()}, for {@link #enterResultCall}. */
+    public static final int RESULT_SET = 0;
+    /** {@code getUpdateCount()}. */
+    public static final int UPDATE_COUNT = 1;
+    /** {@code getMoreResults()} and {@code getMoreResults(int)}. */
+    public static final int MORE_RESULTS = 2;
+    /** {@code getLargeUpdateCount()}. */
+    public static final int LARGE_UPDATE_COUNT = 3;
+
     private static volatile HookHandler handler;
 
     private JdbcHooks() {
@@ -90,6 +99,27 @@ public final class JdbcHooks {
         }
         Throwable raised = h.exitExecute(token, sql, thrown);
         return thrown != null ? thrown : raised;
+    }
+
+    /** @param method the name of the method entered: {@code executeQuery} or {@code execute} */
+    public static Object enterQuery(Object statement, String sqlOrNull, String method) {
+        HookHandler h = active();
+        return h == null ? null : h.enterQuery(statement, sqlOrNull, "executeQuery".equals(method));
+    }
+
+    public static Object queryResult(Object token, Object result) {
+        HookHandler h = handler;
+        return h == null || token == null || result == null ? result : h.queryResult(token, result);
+    }
+
+    public static AgentAnswer enterResultCall(Object statement, int which) {
+        HookHandler h = active();
+        return h == null ? null : h.enterResultCall(statement, which);
+    }
+
+    public static Object resultSet(Object statement, Object result) {
+        HookHandler h = active();
+        return h == null || result == null ? result : h.resultSet(statement, result);
     }
 
     public static Throwable exitBatch(Object token, Object counts, Throwable thrown) {

@@ -1,6 +1,7 @@
 package io.dualwrite.agent.capture;
 
 import io.dualwrite.agent.mirror.StrictTransaction;
+import io.dualwrite.agent.read.ReadSession;
 import io.dualwrite.agent.write.MirroredWrite;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,6 +19,8 @@ final class ConnectionState {
     /** Marks a connection whose URL does not match {@code primary.url-pattern}. */
     static final ConnectionState NOT_MIRRORED = new ConnectionState(0, true);
 
+    /** What read routing remembers of this connection. */
+    final ReadSession reads = new ReadSession();
     private final long id;
     private long transactions;
     private boolean autoCommit;

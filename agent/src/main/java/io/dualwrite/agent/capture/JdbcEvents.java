@@ -7,11 +7,15 @@ import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
 import io.dualwrite.agent.mirror.WriteSink;
+import io.dualwrite.agent.read.ReadRouter;
+import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.agent.sql.SqlKind;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
+import io.dualwrite.bootstrap.AgentAnswer;
 import io.dualwrite.bootstrap.CallDepth;
 import io.dualwrite.bootstrap.HookHandler;
 import java.io.InputStream;
@@ -26,7 +30,8 @@ import org.slf4j.Logger;
 /**
  * The agent's side of every hook: follows the connections whose URL matches the primary pattern and their
  * statements, captures what each write sent to the primary, and once the primary has it (at once in
- * auto-commit, at commit otherwise) hands it to the mirror. JDBC objects are held weakly, so the agent never
+ * auto-commit, at commit otherwise) hands it to the mirror. Queries go to the read router, which may answer
+ * them from the secondary. JDBC objects are held weakly, so the agent never
  * keeps a connection or statement alive. Hooks that end a write return what the application must see instead
  * of success: null, except with {@code on-failure: fail}.
  */
@@ -39,6 +44,7 @@ public final class JdbcEvents implements HookHandler {
     private final Mirror mirror;
     private final WriteSink sink;
     private final WriteStats stats;
+    private final ReadRouter reads;
     private final SqlClassificationCache classifier = new SqlClassificationCache(CLASSIFICATION_CACHE_SIZE);
     private final WeakConcurrentMap<Object, ConnectionState> connections = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final WeakConcurrentMap<Object, StatementState> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
@@ -47,13 +53,15 @@ public final class JdbcEvents implements HookHandler {
     private final Supplier<StrictTransaction> strictTransactions;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
-    public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, Logger log) {
+    public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, ReadRouter reads,
+            Logger log) {
         this.primaryUrl = config.primaryUrlPattern();
         this.selector = new WriteSelector(config.writes(), log);
         this.mirror = mirror;
         this.sink = sink;
         this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
+        this.reads = reads;
     }
 
     @Override
@@ -89,8 +97,8 @@ public final class JdbcEvents implements HookHandler {
             return;
         }
         SqlInfo info = preparedSql == null ? null : classifier.classify(preparedSql);
-        if (info == null || WriteSelector.mayWrite(info)) {
-            statements.put(statement, new StatementState(state, preparedSql, info));
+        if (info == null || WriteSelector.mayWrite(info) || info.kind() == SqlKind.READ) {
+            statements.put(statement, new StatementState(state, statement, preparedSql, info));
         }
     }
 
@@ -122,6 +130,7 @@ public final class JdbcEvents implements HookHandler {
     }
 
     private Throwable commit(ConnectionState state, String origin) {
+        state.reads.transactionEnded(true);
         StrictTransaction strict = state.strict();
         List<MirroredWrite> committed = state.takePending();
         if (committed.isEmpty()) {
@@ -168,10 +177,12 @@ public final class JdbcEvents implements HookHandler {
         ConnectionState state = connections.remove(connection);
         if (state != null && state.isMirrored()) {
             rollBack(state);
+            state.reads.close();
         }
     }
 
     private void rollBack(ConnectionState state) {
+        state.reads.transactionEnded(false);
         StrictTransaction strict = state.strict();
         stats.rollBack(state.dropPending());
         if (strict != null) {
@@ -182,10 +193,48 @@ public final class JdbcEvents implements HookHandler {
     @Override
     public Object enterExecute(Object statement) {
         StatementState state = statements.get(statement);
-        if (state != null) {
-            CallDepth.current().enter();
+        if (state != null && CallDepth.current().enter() == 1 && state.readsOrNull() != null) {
+            state.readsOrNull().end();
         }
         return state;
+    }
+
+    @Override
+    public Object enterQuery(Object statement, String sqlOrNull, boolean rows) {
+        StatementState state = statements.get(statement);
+        if (state == null) {
+            return null;
+        }
+        if (CallDepth.current().enter() == 1) {
+            String sql = sqlOrNull != null ? sqlOrNull : state.preparedSql;
+            AgentAnswer answer = sql == null ? null : reads.enter(state, sql, rows);
+            if (answer != null) {
+                CallDepth.current().exit();
+                return answer;
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public Object queryResult(Object token, Object result) {
+        StatementReads statementReads = ((StatementState) token).readsOrNull();
+        return statementReads == null || !CallDepth.current().outside() ? result
+                : reads.result(statementReads, result);
+    }
+
+    @Override
+    public AgentAnswer enterResultCall(Object statement, int which) {
+        StatementState state = statements.get(statement);
+        StatementReads statementReads = state == null ? null : state.readsOrNull();
+        return statementReads == null ? null : reads.resultCall(statementReads, which);
+    }
+
+    @Override
+    public Object resultSet(Object statement, Object result) {
+        StatementState state = statements.get(statement);
+        StatementReads statementReads = state == null ? null : state.readsOrNull();
+        return statementReads == null ? result : reads.resultSet(statementReads, result);
     }
 
     @Override
@@ -194,16 +243,21 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         StatementState state = (StatementState) token;
-        if (!mirrors(state.connection)) {
+        SqlInfo info = sql != null ? classifier.classify(sql) : state.preparedInfo;
+        if (info == null || !WriteSelector.mayWrite(info)) {
+            return null;
+        }
+        ConnectionState connection = state.connection;
+        connection.reads.wrote(connection.autoCommit());
+        if (!mirrors(connection)) {
             return null;
         }
         if (sql != null) {
-            SqlInfo info = classifier.classify(sql);
             if (decide(info, sql)) {
                 return route(state, new StatementWrite(List.of(sql), describe(info), false));
             }
-        } else if (state.preparedSql != null && decide(state.preparedInfo, state.preparedSql)) {
-            return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo),
+        } else if (decide(info, state.preparedSql)) {
+            return route(state, new PreparedWrite(state.preparedSql, describe(info),
                     List.<Parameter[]>of(state.row()), false));
         }
         return null;
@@ -217,6 +271,7 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         try {
+            state.connection.reads.wrote(state.connection.autoCommit());
             if (!mirrors(state.connection)) {
                 return null;
             }
@@ -351,6 +406,10 @@ public final class JdbcEvents implements HookHandler {
 
     @Override
     public void onStatementClose(Object statement) {
-        statements.remove(statement);
+        StatementState state = statements.remove(statement);
+        StatementReads statementReads = state == null ? null : state.readsOrNull();
+        if (statementReads != null) {
+            statementReads.end();
+        }
     }
 }

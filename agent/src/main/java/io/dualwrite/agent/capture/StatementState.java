@@ -1,15 +1,20 @@
 package io.dualwrite.agent.capture;
 
+import io.dualwrite.agent.read.QueryStatement;
+import io.dualwrite.agent.read.ReadSession;
+import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlInfo;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A followed statement: its connection, the SQL it was prepared with, the values bound now and the rows
- * or SQL texts of its pending batch. Used by one thread at a time, as JDBC statements are.
+ * or SQL texts of its pending batch, and what read routing holds for it. The driver's statement itself is
+ * held weakly. Used by one thread at a time, as JDBC statements are.
  */
-final class StatementState {
+final class StatementState implements QueryStatement {
 
     private static final Parameter[] NONE = new Parameter[0];
 
@@ -17,14 +22,55 @@ final class StatementState {
     final String preparedSql;
     final SqlInfo preparedInfo;
 
+    private final WeakReference<Object> statement;
     private Parameter[] parameters = NONE;
     private List<Parameter[]> batchRows;
     private List<String> batchSql;
+    private StatementReads reads;
 
-    StatementState(ConnectionState connection, String preparedSql, SqlInfo preparedInfo) {
+    StatementState(ConnectionState connection, Object statement, String preparedSql, SqlInfo preparedInfo) {
         this.connection = connection;
+        this.statement = new WeakReference<>(statement);
         this.preparedSql = preparedSql;
         this.preparedInfo = preparedInfo;
+    }
+
+    @Override
+    public Object statement() {
+        return statement.get();
+    }
+
+    @Override
+    public String preparedSql() {
+        return preparedSql;
+    }
+
+    @Override
+    public Parameter[] parameters() {
+        return row();
+    }
+
+    @Override
+    public boolean autoCommit() {
+        return connection.autoCommit();
+    }
+
+    @Override
+    public ReadSession session() {
+        return connection.reads;
+    }
+
+    @Override
+    public StatementReads reads() {
+        if (reads == null) {
+            reads = new StatementReads();
+        }
+        return reads;
+    }
+
+    /** What read routing holds for this statement, or null when it never ran a query. */
+    StatementReads readsOrNull() {
+        return reads;
     }
 
     void bind(String setterKey, Object[] args) {

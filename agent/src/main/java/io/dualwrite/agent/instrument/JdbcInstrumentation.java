@@ -112,16 +112,25 @@ public final class JdbcInstrumentation {
     }
 
     private static AgentBuilder.Transformer.ForAdvice statementAdvice(AgentBuilder.Transformer.ForAdvice advice) {
-        ElementMatcher.Junction<MethodDescription> execute = isMethod().and(not(isAbstract()))
-                .and(namedOneOf("execute", "executeUpdate", "executeLargeUpdate", "executeQuery"));
+        ElementMatcher.Junction<MethodDescription> update = isMethod().and(not(isAbstract()))
+                .and(namedOneOf("executeUpdate", "executeLargeUpdate"));
+        ElementMatcher.Junction<MethodDescription> query = isMethod().and(not(isAbstract()))
+                .and(namedOneOf("execute", "executeQuery"));
         ElementMatcher.Junction<MethodDescription> setter = isMethod().and(not(isAbstract()))
                 .and(namedOneOf(parameterSetterNames())).and(takesArgument(0, int.class))
                 .and(not(takesArguments(1)));
         ElementMatcher.Junction<MethodDescription> streamSetter = setter.and(namedOneOf(STREAM_SETTERS))
                 .and(takesArgument(1, java.io.InputStream.class).or(takesArgument(1, java.io.Reader.class)));
         return advice
-                .advice(execute.and(takesArgument(0, String.class)), StatementAdvice.ExecuteSql.class.getName())
-                .advice(execute.and(takesArguments(0)), StatementAdvice.ExecutePrepared.class.getName())
+                .advice(update.and(takesArgument(0, String.class)), StatementAdvice.ExecuteSql.class.getName())
+                .advice(update.and(takesArguments(0)), StatementAdvice.ExecutePrepared.class.getName())
+                .advice(query.and(takesArgument(0, String.class)), QueryAdvice.WithSql.class.getName())
+                .advice(query.and(takesArguments(0)), QueryAdvice.Prepared.class.getName())
+                .advice(method("getResultSet").and(takesArguments(0)), QueryAdvice.GetResultSet.class.getName())
+                .advice(method("getUpdateCount").and(takesArguments(0)), QueryAdvice.GetUpdateCount.class.getName())
+                .advice(method("getLargeUpdateCount").and(takesArguments(0)),
+                        QueryAdvice.GetLargeUpdateCount.class.getName())
+                .advice(method("getMoreResults"), QueryAdvice.GetMoreResults.class.getName())
                 .advice(method("executeBatch").or(method("executeLargeBatch")).and(takesArguments(0)),
                         StatementAdvice.ExecuteBatch.class.getName())
                 .advice(method("addBatch").and(takesArguments(String.class)),

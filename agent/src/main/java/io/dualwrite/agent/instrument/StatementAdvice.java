@@ -15,7 +15,7 @@ public final class StatementAdvice {
     private StatementAdvice() {
     }
 
-    /** {@code execute/executeUpdate/executeLargeUpdate/executeQuery(String, ...)} of any statement. */
+    /** {@code executeUpdate/executeLargeUpdate(String, ...)} of any statement. */
     public static final class ExecuteSql {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.This Object statement) {
@@ -29,7 +29,7 @@ public final class StatementAdvice {
         }
     }
 
-    /** {@code execute/executeUpdate/executeLargeUpdate/executeQuery()} of a prepared statement. */
+    /** {@code executeUpdate/executeLargeUpdate()} of a prepared statement. */
     public static final class ExecutePrepared {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.This Object statement) {
@@ -87,9 +87,10 @@ public final class StatementAdvice {
         }
     }
 
+    /** On entry: a shadowed read's remaining rows are copied while the statement can still give them. */
     public static final class Close {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object statement) {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object statement) {
             JdbcHooks.onStatementClose(statement);
         }
     }

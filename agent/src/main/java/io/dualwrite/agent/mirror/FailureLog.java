@@ -24,6 +24,12 @@ public final class FailureLog {
 
     /** @param outcome what became of the write, e.g. {@code kept in the journal for replay} */
     void record(MirroredWrite write, int writes, Throwable cause, String outcome) {
+        record("mirror to the secondary failed for " + write.describe()
+                + (writes > 1 ? " in a transaction of " + writes + " writes" : ""), cause, outcome);
+    }
+
+    /** @param failure what failed, e.g. {@code a read routed to the secondary failed}; no values */
+    public void record(String failure, Throwable cause, String outcome) {
         long now = System.nanoTime();
         long next = nextLogAt.get();
         if ((next != Long.MIN_VALUE && now - next < 0) || !nextLogAt.compareAndSet(next, now + intervalNanos)) {
@@ -31,8 +37,7 @@ public final class FailureLog {
             return;
         }
         long unlogged = suppressed.getAndSet(0);
-        log.warn("mirror to the secondary failed for {}{}: {}; {}{}", write.describe(),
-                writes > 1 ? " in a transaction of " + writes + " writes" : "", reason(cause), outcome,
+        log.warn("{}: {}; {}{}", failure, reason(cause), outcome,
                 unlogged > 0 ? " (" + unlogged + " more failures since the last report)" : "");
     }
 

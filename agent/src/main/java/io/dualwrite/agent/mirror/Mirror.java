@@ -48,7 +48,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     public Mirror(SecondaryConfig config, FailurePolicy policy, Backlog backlog, DeadLetters deadLetters,
             WriteStats stats, FailureLog failures) throws MalformedURLException {
         this.driver = new SecondaryDriver(config.url(), config.driverJar());
-        this.pool = new SecondaryPool(config, driver);
+        this.pool = new SecondaryPool(config, driver, config.poolSize());
         this.timeoutSeconds = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
         this.watchdog = new Watchdog(config.statementTimeoutMs());
         this.policy = policy;
@@ -60,6 +60,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
     /** Lets the secondary's driver be found where the application's drivers are. */
     public void rememberDriverLoader(ClassLoader loader) {
         driver.remember(loader);
+    }
+
+    /** A pool of {@code size} further connections to the same secondary, found with the same driver. */
+    public SecondaryPool newPool(SecondaryConfig config, int size) {
+        return new SecondaryPool(config, driver, size);
     }
 
     /** Changes {@code writes.on-failure} while the application runs; a transaction under way keeps its own. */

@@ -16,27 +16,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The agent's connections to the secondary: at most {@code pool-size}, opened on first use, so a secondary
+ * The agent's connections to the secondary: at most {@code size}, opened on first use, so a secondary
  * that is down costs the application's start nothing. No caller waits longer than the statement timeout
- * for a free connection, nor longer than the connect timeout for a new one.
+ * (or the wait it asks for) for a free connection, nor longer than the connect timeout for a new one. The
+ * mirror has one pool, routed reads another, so that reads never hold up writes.
  */
-final class SecondaryPool implements AutoCloseable {
+public final class SecondaryPool implements AutoCloseable {
 
     private final SecondaryConfig config;
     private final SecondaryDriver driver;
+    private final int size;
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
     private final ThreadPoolExecutor opener;
     private volatile boolean closed;
 
-    SecondaryPool(SecondaryConfig config, SecondaryDriver driver) {
+    SecondaryPool(SecondaryConfig config, SecondaryDriver driver, int size) {
         this.config = config;
         this.driver = driver;
-        this.permits = new Semaphore(config.poolSize(), true);
+        this.size = size;
+        this.permits = new Semaphore(size, true);
         // bounded: against a secondary that accepts connections and never answers, attempts hang in the
         // driver; no more than pool-size threads may hang there, and further attempts fail at once
-        this.opener = new ThreadPoolExecutor(config.poolSize(), config.poolSize(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.poolSize()), runnable -> {
+        this.opener = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(size), runnable -> {
                     Thread thread = new Thread(runnable, "dualwrite-connect");
                     thread.setDaemon(true);
                     return thread;
@@ -45,10 +48,15 @@ final class SecondaryPool implements AutoCloseable {
     }
 
     Connection borrow() throws SQLException {
+        return borrow(config.statementTimeoutMs());
+    }
+
+    /** Borrows a connection, waiting at most {@code waitMs} for one to be free. */
+    public Connection borrow(long waitMs) throws SQLException {
         try {
-            if (!permits.tryAcquire(config.statementTimeoutMs(), TimeUnit.MILLISECONDS)) {
-                throw new SQLTimeoutException("all " + config.poolSize() + " connections to the secondary stayed busy for "
-                        + config.statementTimeoutMs() + " ms", "08001");
+            if (!permits.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                throw new SQLTimeoutException("all " + size + " connections to the secondary stayed busy for "
+                        + waitMs + " ms", "08001");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,7 +75,7 @@ final class SecondaryPool implements AutoCloseable {
     }
 
     /** Returns a borrowed connection; a broken one is closed instead, and replaced on a later borrow. */
-    void release(Connection connection, boolean broken) {
+    public void release(Connection connection, boolean broken) {
         if (broken || closed) {
             closeQuietly(connection);
         } else {
