@@ -11,6 +11,7 @@ import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.metrics.JmxPublication;
 import io.dualwrite.agent.metrics.MetricsException;
 import io.dualwrite.agent.metrics.PrometheusEndpoint;
+import io.dualwrite.agent.metrics.ReadStats;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.AsyncApplier;
 import io.dualwrite.agent.mirror.Backlog;
@@ -47,6 +48,7 @@ final class ActiveAgent {
             throws Exception {
         long started = System.nanoTime();
         WriteStats stats = new WriteStats();
+        ReadStats readStats = new ReadStats();
         Backlog backlog = openBacklog(config.journal(), log);
         DeadLetters deadLetters = backlog == null ? null : new DeadLetters(config.journal().deadLetters());
         Mirror mirror = new Mirror(config.secondary(), config.writes().onFailure(), backlog, deadLetters, stats,
@@ -69,8 +71,8 @@ final class ActiveAgent {
             mirror.onFailure(reloaded.writes().onFailure());
             events.mirroring(reloaded.enabled());
         }, log, CONFIG_CHECK_INTERVAL_MS).start();
-        List<AutoCloseable> publications = publish(config.metrics(), new AgentMetrics(stats, backlog, drainer, async),
-                log);
+        List<AutoCloseable> publications = publish(config.metrics(),
+                new AgentMetrics(stats, readStats, backlog, drainer, async), log);
         Drainer stoppable = drainer;
         AsyncApplier queue = async;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,6 +84,7 @@ final class ActiveAgent {
                 stoppable.finish(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
             }
             log.info(stats.summary());
+            log.info(readStats.summary());
             for (AutoCloseable publication : publications) {
                 close(publication);
             }

@@ -2,16 +2,20 @@ package io.dualwrite.agent;
 
 import io.dualwrite.agent.journal.JournalStats;
 import io.dualwrite.agent.metrics.MetricsSnapshot;
+import io.dualwrite.agent.metrics.ReadStats;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.AsyncApplier;
 import io.dualwrite.agent.mirror.Backlog;
 import io.dualwrite.agent.mirror.Drainer;
 import java.util.function.Supplier;
 
-/** Gathers the agent's counters and the backlog's state into one snapshot for JMX and the endpoint. */
+/**
+ * Gathers the agent's write and read counters and the backlog's state into one snapshot for JMX and the endpoint.
+ */
 final class AgentMetrics implements Supplier<MetricsSnapshot> {
 
     private final WriteStats stats;
+    private final ReadStats reads;
     private final Backlog backlog;
     private final Drainer drainer;
     private final AsyncApplier async;
@@ -20,8 +24,9 @@ final class AgentMetrics implements Supplier<MetricsSnapshot> {
      * @param backlog and {@code drainer} null when there is no journal
      * @param async   null in sync mode
      */
-    AgentMetrics(WriteStats stats, Backlog backlog, Drainer drainer, AsyncApplier async) {
+    AgentMetrics(WriteStats stats, ReadStats reads, Backlog backlog, Drainer drainer, AsyncApplier async) {
         this.stats = stats;
+        this.reads = reads;
         this.backlog = backlog;
         this.drainer = drainer;
         this.async = async;
@@ -40,6 +45,13 @@ final class AgentMetrics implements Supplier<MetricsSnapshot> {
                 .seen(applied + journaled + skipped + ignored + lost)
                 .applied(applied).journaled(journaled).skipped(skipped).ignored(ignored).lost(lost)
                 .rolledBack(stats.rolledBack()).replayed(stats.replayed()).deadLettered(stats.deadLettered());
+        long matched = reads.shadowReadsMatched();
+        long mismatched = reads.shadowReadsMismatched();
+        // compared from the same two readings as mismatched, so that matched (their difference) never goes back
+        snapshot.primaryReads(reads.primaryReads()).secondaryReads(reads.secondaryReads())
+                .fallbackReads(reads.fallbackReads()).shadowReadsCompared(matched + mismatched)
+                .shadowReadsMismatched(mismatched).shadowReadsSkipped(reads.shadowReadsSkipped())
+                .shadowReadsDropped(reads.shadowReadsDropped()).shadowReadsFailed(reads.shadowReadsFailed());
         long lagMillis = 0;
         if (async != null) {
             snapshot.queueDepth(async.depth());

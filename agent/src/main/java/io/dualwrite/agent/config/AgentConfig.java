@@ -1,5 +1,6 @@
 package io.dualwrite.agent.config;
 
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 
@@ -15,14 +16,26 @@ public final class AgentConfig {
     private final Glob primaryUrlPattern;
     private final SecondaryConfig secondary;
     private final WritesConfig writes;
+    private final ReadsConfig reads;
     private final JournalConfig journal;
     private final MetricsConfig metrics;
+
+    /**
+     * As {@link #AgentConfig(boolean, Glob, SecondaryConfig, WritesConfig, ReadsConfig, JournalConfig,
+     * MetricsConfig)} with the {@linkplain ReadsConfig#defaults(Path) default reads}, their mismatch log in the
+     * working directory: for code that predates the reads section and routes no reads.
+     */
+    public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes,
+            JournalConfig journal, MetricsConfig metrics) {
+        this(enabled, primaryUrlPattern, secondary, writes, ReadsConfig.defaults(Paths.get("").toAbsolutePath()),
+                journal, metrics);
+    }
 
     /**
      * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
      */
     public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes,
-            JournalConfig journal, MetricsConfig metrics) {
+            ReadsConfig reads, JournalConfig journal, MetricsConfig metrics) {
         if (enabled) {
             Objects.requireNonNull(primaryUrlPattern, "primaryUrlPattern");
             Objects.requireNonNull(secondary, "secondary");
@@ -31,14 +44,16 @@ public final class AgentConfig {
         this.primaryUrlPattern = primaryUrlPattern;
         this.secondary = secondary;
         this.writes = Objects.requireNonNull(writes, "writes");
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** A configuration that turns the agent off. */
     public static AgentConfig disabled() {
-        return new AgentConfig(false, null, null, WritesConfig.defaults(),
-                JournalConfig.defaults(Paths.get("").toAbsolutePath()), MetricsConfig.defaults());
+        Path workingDir = Paths.get("").toAbsolutePath();
+        return new AgentConfig(false, null, null, WritesConfig.defaults(), ReadsConfig.defaults(workingDir),
+                JournalConfig.defaults(workingDir), MetricsConfig.defaults());
     }
 
     /** Whether the agent instruments anything. */
@@ -61,6 +76,11 @@ public final class AgentConfig {
         return writes;
     }
 
+    /** Which database answers the application's reads; never null. */
+    public ReadsConfig reads() {
+        return reads;
+    }
+
     /** Where failed writes are kept; never null. */
     public JournalConfig journal() {
         return journal;
@@ -74,14 +94,16 @@ public final class AgentConfig {
     /**
      * A short summary for the start-up log line, without secrets, e.g. {@code mirroring writes on connections
      * matching jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop (sync, on-failure
-     * journal, ddl off, tables include [*] exclude []; journal /srv/app/dualwrite-journal (fsync batch))}.
+     * journal, ddl off, tables include [*] exclude []; journal /srv/app/dualwrite-journal (fsync batch); reads
+     * primary)}.
      */
     public String describe() {
         if (!enabled) {
             return "disabled (enabled: false): instrumenting nothing";
         }
         return "mirroring writes on connections matching " + Redaction.url(primaryUrlPattern.pattern())
-                + " to " + secondary.redactedUrl() + " (" + writes + "; journal " + journal + ")";
+                + " to " + secondary.redactedUrl() + " (" + writes + "; journal " + journal + "; reads "
+                + reads.summary() + ")";
     }
 
     @Override
@@ -95,12 +117,12 @@ public final class AgentConfig {
         AgentConfig other = (AgentConfig) o;
         return enabled == other.enabled && Objects.equals(primaryUrlPattern, other.primaryUrlPattern)
                 && Objects.equals(secondary, other.secondary) && writes.equals(other.writes)
-                && journal.equals(other.journal) && metrics.equals(other.metrics);
+                && reads.equals(other.reads) && journal.equals(other.journal) && metrics.equals(other.metrics);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, primaryUrlPattern, secondary, writes, journal, metrics);
+        return Objects.hash(enabled, primaryUrlPattern, secondary, writes, reads, journal, metrics);
     }
 
     /** A summary without secrets. */
@@ -110,6 +132,7 @@ public final class AgentConfig {
                 + ", primaryUrlPattern=" + (primaryUrlPattern == null ? null : Redaction.url(primaryUrlPattern.pattern()))
                 + ", secondary=" + secondary
                 + ", writes=" + writes
+                + ", reads=" + reads
                 + ", journal=" + journal
                 + ", metrics=" + metrics + '}';
     }

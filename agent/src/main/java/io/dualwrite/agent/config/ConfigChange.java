@@ -23,6 +23,18 @@ public final class ConfigChange {
         WritesConfig was = before.writes();
         WritesConfig is = after.writes();
         change.live("writes.on-failure", was.onFailure().yamlName(), is.onFailure().yamlName());
+        ReadsConfig wasReading = before.reads();
+        ReadsConfig isReading = after.reads();
+        // the router reads these per statement; the pool, the shadow executor and the open mismatch log are
+        // built once at start
+        change.live("reads.route", wasReading.route().yamlName(), isReading.route().yamlName());
+        change.live("reads.secondary-percent", wasReading.secondaryPercent(), isReading.secondaryPercent());
+        change.live("reads.shadow-percent", wasReading.shadowPercent(), isReading.shadowPercent());
+        change.live("reads.read-your-writes-ms", wasReading.readYourWritesMs(), isReading.readYourWritesMs());
+        change.live("reads.tables", wasReading.tables(), isReading.tables());
+        change.live("reads.sticky", wasReading.sticky().yamlName(), isReading.sticky().yamlName());
+        change.live("reads.shadow-max-rows", wasReading.shadowMaxRows(), isReading.shadowMaxRows());
+        change.live("reads.mask-values", wasReading.maskValues(), isReading.maskValues());
         change.restart("primary.url-pattern", before.primaryUrlPattern(), after.primaryUrlPattern());
         change.restart("secondary", before.secondary(), after.secondary());
         change.restart("writes.mode", was.mode(), is.mode());
@@ -31,6 +43,11 @@ public final class ConfigChange {
         change.restart("writes.queue-capacity", was.queueCapacity(), is.queueCapacity());
         change.restart("writes.when-full", was.whenFull(), is.whenFull());
         change.restart("writes.shutdown-timeout-ms", was.shutdownTimeoutMs(), is.shutdownTimeoutMs());
+        change.restart("reads.pool-size", wasReading.poolSize(), isReading.poolSize());
+        change.restart("reads.shadow-threads", wasReading.shadowThreads(), isReading.shadowThreads());
+        change.restart("reads.shadow-queue-capacity", wasReading.shadowQueueCapacity(),
+                isReading.shadowQueueCapacity());
+        change.restart("reads.mismatch-log", wasReading.mismatchLog(), isReading.mismatchLog());
         change.restart("journal", before.journal(), after.journal());
         change.restart("metrics", before.metrics(), after.metrics());
         return change;

@@ -14,14 +14,14 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads the agent's YAML configuration into an {@link AgentConfig}, checking it strictly: unknown and duplicate
  * keys, wrong types and out-of-range values are errors that name the file, the line and the dotted key.
  *
- * <p>Relative paths ({@code secondary.driver-jar}, {@code journal.dir} and {@code ${file:PATH}}) are relative to the directory of the
- * config file when it is {@link #load(Path) loaded from a file}, and to the working directory when
- * {@link #parse(String, String, Function) parsed from a string}.
+ * <p>Relative paths ({@code secondary.driver-jar}, {@code journal.dir}, {@code reads.mismatch-log} and
+ * {@code ${file:PATH}}) are relative to the directory of the config file when it is {@link #load(Path) loaded
+ * from a file}, and to the working directory when {@link #parse(String, String, Function) parsed from a string}.
  */
 public final class ConfigLoader {
 
-    private static final List<String> TOP_KEYS = Arrays.asList("enabled", "primary", "secondary", "writes", "journal",
-            "metrics");
+    private static final List<String> TOP_KEYS = Arrays.asList("enabled", "primary", "secondary", "writes", "reads",
+            "journal", "metrics");
 
     private ConfigLoader() {
     }
@@ -63,7 +63,10 @@ public final class ConfigLoader {
         return parse(text, file.toString(), new References(System::getenv, baseDir), baseDir);
     }
 
-    /** @param baseDir what a relative {@code driver-jar} or {@code journal.dir} is relative to; null for the working directory */
+    /**
+     * @param baseDir what a relative {@code driver-jar}, {@code journal.dir} or {@code reads.mismatch-log} is
+     *                relative to; null for the working directory
+     */
     private static AgentConfig parse(String text, String source, References references, Path baseDir)
             throws ConfigException {
         if (text.startsWith("\uFEFF")) {
@@ -85,8 +88,9 @@ public final class ConfigLoader {
         Glob primary = PrimarySection.read(nodes, top.get("primary"), enabled);
         SecondaryConfig secondary = SecondarySection.read(nodes, top.get("secondary"), enabled, baseDir);
         WritesConfig writes = WritesSection.read(nodes, top.get("writes"));
+        ReadsConfig reads = ReadsSection.read(nodes, top.get("reads"), baseDir);
         JournalConfig journal = JournalSection.read(nodes, top.get("journal"), baseDir);
         MetricsConfig metrics = MetricsSection.read(nodes, top.get("metrics"));
-        return new AgentConfig(enabled, primary, secondary, writes, journal, metrics);
+        return new AgentConfig(enabled, primary, secondary, writes, reads, journal, metrics);
     }
 }

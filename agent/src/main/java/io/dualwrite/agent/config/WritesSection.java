@@ -1,21 +1,16 @@
 package io.dualwrite.agent.config;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** The {@code writes} section: how writes are mirrored, whether DDL is, and which tables. */
 final class WritesSection {
 
     private static final List<String> KEYS = Arrays.asList("mode", "on-failure", "ddl", "tables", "queue-capacity",
             "when-full", "shutdown-timeout-ms");
-    private static final List<String> TABLES_KEYS = Arrays.asList("include", "exclude");
 
     private WritesSection() {
     }
@@ -32,7 +27,7 @@ final class WritesSection {
         FailurePolicy onFailure = nodes.choice(keys.get("on-failure"), FailurePolicy.values(), defaults.onFailure(),
                 "a failure policy");
         boolean ddl = nodes.bool(keys.get("ddl"), defaults.ddl());
-        TableFilter tables = tables(nodes, keys.get("tables"));
+        TableFilter tables = TablesSection.read(nodes, keys.get("tables"));
         int queueCapacity = nodes.integer(keys.get("queue-capacity"), WritesConfig.MIN_QUEUE_CAPACITY,
                 WritesConfig.MAX_QUEUE_CAPACITY, defaults.queueCapacity());
         WhenFull whenFull = nodes.choice(keys.get("when-full"), WhenFull.values(), defaults.whenFull(),
@@ -46,40 +41,5 @@ final class WritesSection {
                     "use mode: sync for fail, or on-failure: journal or ignore with async");
         }
         return new WritesConfig(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeout);
-    }
-
-    private static TableFilter tables(NodeReader nodes, YamlEntry entry) throws ConfigException {
-        MappingNode node = nodes.section(entry);
-        if (node == null) {
-            return TableFilter.all();
-        }
-        Map<String, YamlEntry> keys = nodes.entries(node, entry.path, TABLES_KEYS, "under " + entry.path);
-        List<String> include = globs(nodes, keys.get("include"), Collections.singletonList("*"));
-        List<String> exclude = globs(nodes, keys.get("exclude"), Collections.<String>emptyList());
-        return TableFilter.of(include, exclude);
-    }
-
-    private static List<String> globs(NodeReader nodes, YamlEntry entry, List<String> defaults)
-            throws ConfigException {
-        if (YamlEntry.isAbsent(entry)) {
-            return defaults;
-        }
-        String remedy = "write a list of table name globs, e.g. [\"orders\", \"order_*\"] (* must be quoted)";
-        if (!(entry.value instanceof SequenceNode)) {
-            throw nodes.error(entry.value, entry.path, "must be a list, not " + NodeReader.kind(entry.value), remedy);
-        }
-        List<String> globs = new ArrayList<>();
-        List<Node> items = ((SequenceNode) entry.value).getValue();
-        for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
-            String path = entry.path + "[" + i + "]";
-            nodes.checkNoAnchor(item, path);
-            String glob = nodes.string(new YamlEntry(path, entry.key, item), false);
-            if (glob == null || glob.isEmpty()) {
-                throw nodes.error(item, path, "is empty", remedy);
-            }
-            globs.add(glob);
-        }
-        return globs;
     }
 }

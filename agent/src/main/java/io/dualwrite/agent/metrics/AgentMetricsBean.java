@@ -126,4 +126,44 @@ final class AgentMetricsBean extends StandardMBean implements DualWriteMetricsMX
     public String getCircuitState() {
         return snapshot().circuit();
     }
+
+    @Override
+    public long getReadsPrimary() {
+        return snapshot().primaryReads();
+    }
+
+    @Override
+    public long getReadsSecondary() {
+        return snapshot().secondaryReads();
+    }
+
+    @Override
+    public long getReadFallbacks() {
+        return snapshot().fallbackReads();
+    }
+
+    @Override
+    public long getShadowReadsCompared() {
+        return snapshot().shadowReadsCompared();
+    }
+
+    @Override
+    public long getShadowReadsMismatched() {
+        return snapshot().shadowReadsMismatched();
+    }
+
+    @Override
+    public long getShadowReadsSkipped() {
+        return snapshot().shadowReadsSkipped();
+    }
+
+    @Override
+    public long getShadowReadsDropped() {
+        return snapshot().shadowReadsDropped();
+    }
+
+    @Override
+    public long getShadowReadsFailed() {
+        return snapshot().shadowReadsFailed();
+    }
 }

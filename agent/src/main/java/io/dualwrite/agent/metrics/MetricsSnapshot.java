@@ -11,6 +11,10 @@ import java.util.Objects;
  *
  * Rolled-back writes never reach either database and stand apart from that sum; replayed and dead-lettered
  * count what later became of journaled writes, so they stand apart too.
+ *
+ * <p>Reads stand apart from writes altogether: every routed read is answered by the primary or by the secondary,
+ * a fallback counting for the primary; every shadow read is compared (matched or mismatched), skipped, dropped or
+ * failed.
  */
 public final class MetricsSnapshot {
 
@@ -36,6 +40,14 @@ public final class MetricsSnapshot {
     private final long journalBacklogRecords;
     private final long journalBacklogBytes;
     private final long replicationLagMillis;
+    private final long primaryReads;
+    private final long secondaryReads;
+    private final long fallbackReads;
+    private final long shadowReadsCompared;
+    private final long shadowReadsMismatched;
+    private final long shadowReadsSkipped;
+    private final long shadowReadsDropped;
+    private final long shadowReadsFailed;
     private final String circuit;
 
     private MetricsSnapshot(Builder b) {
@@ -52,6 +64,14 @@ public final class MetricsSnapshot {
         this.journalBacklogRecords = b.journalBacklogRecords;
         this.journalBacklogBytes = b.journalBacklogBytes;
         this.replicationLagMillis = b.replicationLagMillis;
+        this.primaryReads = b.primaryReads;
+        this.secondaryReads = b.secondaryReads;
+        this.fallbackReads = b.fallbackReads;
+        this.shadowReadsCompared = b.shadowReadsCompared;
+        this.shadowReadsMismatched = b.shadowReadsMismatched;
+        this.shadowReadsSkipped = b.shadowReadsSkipped;
+        this.shadowReadsDropped = b.shadowReadsDropped;
+        this.shadowReadsFailed = b.shadowReadsFailed;
         this.circuit = b.circuit;
     }
 
@@ -129,6 +149,54 @@ public final class MetricsSnapshot {
         return circuit;
     }
 
+    /** Reads routed and answered by the primary, fallbacks included. */
+    public long primaryReads() {
+        return primaryReads;
+    }
+
+    /** Reads routed to and answered by the secondary. */
+    public long secondaryReads() {
+        return secondaryReads;
+    }
+
+    /**
+     * Reads routed to the secondary that failed there and were answered by the primary; part of
+     * {@link #primaryReads()}.
+     */
+    public long fallbackReads() {
+        return fallbackReads;
+    }
+
+    /** Shadow reads whose result was compared with the primary's. */
+    public long shadowReadsCompared() {
+        return shadowReadsCompared;
+    }
+
+    /** Compared shadow reads whose results differed; part of {@link #shadowReadsCompared()}. */
+    public long shadowReadsMismatched() {
+        return shadowReadsMismatched;
+    }
+
+    /** Shadow reads not compared: too many rows, or a result not read to the end or scrolled. */
+    public long shadowReadsSkipped() {
+        return shadowReadsSkipped;
+    }
+
+    /** Shadow reads not run because the comparison executor was saturated. */
+    public long shadowReadsDropped() {
+        return shadowReadsDropped;
+    }
+
+    /** Shadow reads the secondary failed to answer. */
+    public long shadowReadsFailed() {
+        return shadowReadsFailed;
+    }
+
+    /** Compared shadow reads whose results were the same: compared less mismatched. */
+    public long shadowReadsMatched() {
+        return shadowReadsCompared - shadowReadsMismatched;
+    }
+
     /** Collects the values of one snapshot; not thread-safe, meant to be filled and built in one go. */
     public static final class Builder {
 
@@ -145,6 +213,14 @@ public final class MetricsSnapshot {
         private long journalBacklogRecords;
         private long journalBacklogBytes;
         private long replicationLagMillis;
+        private long primaryReads;
+        private long secondaryReads;
+        private long fallbackReads;
+        private long shadowReadsCompared;
+        private long shadowReadsMismatched;
+        private long shadowReadsSkipped;
+        private long shadowReadsDropped;
+        private long shadowReadsFailed;
         private String circuit = CIRCUIT_CLOSED;
 
         private Builder() {
@@ -212,6 +288,46 @@ public final class MetricsSnapshot {
 
         public Builder replicationLagMillis(long value) {
             replicationLagMillis = value;
+            return this;
+        }
+
+        public Builder primaryReads(long value) {
+            primaryReads = value;
+            return this;
+        }
+
+        public Builder secondaryReads(long value) {
+            secondaryReads = value;
+            return this;
+        }
+
+        public Builder fallbackReads(long value) {
+            fallbackReads = value;
+            return this;
+        }
+
+        public Builder shadowReadsCompared(long value) {
+            shadowReadsCompared = value;
+            return this;
+        }
+
+        public Builder shadowReadsMismatched(long value) {
+            shadowReadsMismatched = value;
+            return this;
+        }
+
+        public Builder shadowReadsSkipped(long value) {
+            shadowReadsSkipped = value;
+            return this;
+        }
+
+        public Builder shadowReadsDropped(long value) {
+            shadowReadsDropped = value;
+            return this;
+        }
+
+        public Builder shadowReadsFailed(long value) {
+            shadowReadsFailed = value;
             return this;
         }
 

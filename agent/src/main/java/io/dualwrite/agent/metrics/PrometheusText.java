@@ -2,7 +2,26 @@ package io.dualwrite.agent.metrics;
 
 import java.math.BigDecimal;
 
-/** A snapshot in Prometheus' text exposition format, version 0.0.4. */
+/**
+ * A snapshot in Prometheus' text exposition format, version 0.0.4. Writes:
+ * <ul>
+ * <li>{@code dualwrite_writes_seen_total},
+ * {@code dualwrite_writes_total{outcome="applied|journaled|skipped|ignored|lost"}},
+ * {@code dualwrite_writes_rolled_back_total}, {@code dualwrite_journal_replayed_total},
+ * {@code dualwrite_journal_dead_lettered_total}: counters;
+ * <li>{@code dualwrite_queue_depth}, {@code dualwrite_journal_backlog_records},
+ * {@code dualwrite_journal_backlog_bytes}, {@code dualwrite_replication_lag_seconds},
+ * {@code dualwrite_circuit_state{state="closed|open|draining"}}: gauges.
+ * </ul>
+ * Reads, all counters:
+ * <ul>
+ * <li>{@code dualwrite_reads_total{side="primary|secondary"}}: routed reads by the database that answered;
+ * <li>{@code dualwrite_read_fallbacks_total}: reads that failed on the secondary and were answered by the primary,
+ * already counted in {@code side="primary"};
+ * <li>{@code dualwrite_shadow_reads_total{result="matched|mismatched|skipped|dropped|failed"}}: every shadow read
+ * by what became of it, one result each, like the outcomes of writes.
+ * </ul>
+ */
 final class PrometheusText {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -51,6 +70,24 @@ final class PrometheusText {
         for (String state : MetricsSnapshot.CIRCUIT_STATES) {
             circuit.sample("{state=\"" + state + "\"}", state.equals(s.circuit()) ? 1 : 0);
         }
+        text.family("dualwrite_reads_total", "counter",
+                "Reads routed by the agent, by the database that answered: a read that failed on the secondary and "
+                        + "was answered by the primary counts for the primary.")
+                .sample("{side=\"primary\"}", s.primaryReads())
+                .sample("{side=\"secondary\"}", s.secondaryReads());
+        text.family("dualwrite_read_fallbacks_total", "counter",
+                "Reads routed to the secondary that failed there and were answered by the primary; part of "
+                        + "dualwrite_reads_total{side=\"primary\"}.")
+                .sample("", s.fallbackReads());
+        text.family("dualwrite_shadow_reads_total", "counter",
+                "Shadow reads, by result: compared and matched or mismatched, skipped (too many rows, result not "
+                        + "read to the end or scrolled), dropped (comparison executor saturated), failed (the "
+                        + "secondary did not answer).")
+                .sample("{result=\"matched\"}", s.shadowReadsMatched())
+                .sample("{result=\"mismatched\"}", s.shadowReadsMismatched())
+                .sample("{result=\"skipped\"}", s.shadowReadsSkipped())
+                .sample("{result=\"dropped\"}", s.shadowReadsDropped())
+                .sample("{result=\"failed\"}", s.shadowReadsFailed());
         return text.out.toString();
     }
 

@@ -51,6 +51,20 @@ class ConfigWatcherTest {
     }
 
     @Test
+    void aNewReadRouteIsAppliedWhileANewReadPoolWaitsForTheRestart() throws Exception {
+        edit(BASE + "writes:\n  on-failure: journal\nreads:\n  route: split\n  secondary-percent: 10\n"
+                + "  pool-size: 2\n");
+
+        assertThat(applied).singleElement().satisfies(config -> {
+            assertThat(config.reads().route()).isEqualTo(ReadRoute.SPLIT);
+            assertThat(config.reads().secondaryPercent()).isEqualTo(10);
+        });
+        assertThat(log.lines).containsExactly("INFO configuration reloaded from " + file
+                + ": reads.route primary -> split; reads.secondary-percent 0 -> 10",
+                "WARN " + file + " changed reads.pool-size: taken at the next start of the application");
+    }
+
+    @Test
     void anInvalidEditIsReportedOnceAndChangesNothing() throws Exception {
         edit(BASE + "writes:\n  on-failure: sometimes\n");
         watcher.checkOnce();

@@ -25,7 +25,15 @@ class PrometheusTextTest {
             "dualwrite_replication_lag_seconds 1.500",
             "dualwrite_circuit_state{state=\"closed\"} 0",
             "dualwrite_circuit_state{state=\"open\"} 1",
-            "dualwrite_circuit_state{state=\"draining\"} 0");
+            "dualwrite_circuit_state{state=\"draining\"} 0",
+            "dualwrite_reads_total{side=\"primary\"} 41",
+            "dualwrite_reads_total{side=\"secondary\"} 31",
+            "dualwrite_read_fallbacks_total 8",
+            "dualwrite_shadow_reads_total{result=\"matched\"} 16",
+            "dualwrite_shadow_reads_total{result=\"mismatched\"} 9",
+            "dualwrite_shadow_reads_total{result=\"skipped\"} 11",
+            "dualwrite_shadow_reads_total{result=\"dropped\"} 12",
+            "dualwrite_shadow_reads_total{result=\"failed\"} 13");
 
     @Test
     void everyValueOfASnapshotIsOneSampleLine() {
@@ -41,15 +49,16 @@ class PrometheusTextTest {
 
         for (String counter : List.of("dualwrite_writes_seen_total", "dualwrite_writes_total",
                 "dualwrite_writes_rolled_back_total", "dualwrite_journal_replayed_total",
-                "dualwrite_journal_dead_lettered_total")) {
+                "dualwrite_journal_dead_lettered_total", "dualwrite_reads_total", "dualwrite_read_fallbacks_total",
+                "dualwrite_shadow_reads_total")) {
             assertFamily(lines, counter, "counter");
         }
         for (String gauge : List.of("dualwrite_queue_depth", "dualwrite_journal_backlog_records",
                 "dualwrite_journal_backlog_bytes", "dualwrite_replication_lag_seconds", "dualwrite_circuit_state")) {
             assertFamily(lines, gauge, "gauge");
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("# TYPE ")).hasSize(10);
-        assertThat(lines).filteredOn(line -> line.startsWith("# HELP ")).hasSize(10);
+        assertThat(lines).filteredOn(line -> line.startsWith("# TYPE ")).hasSize(13);
+        assertThat(lines).filteredOn(line -> line.startsWith("# HELP ")).hasSize(13);
         assertThat(text).as("the format wants the last line ended too").endsWith("\n");
     }
 
