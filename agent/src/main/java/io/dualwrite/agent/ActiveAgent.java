@@ -18,6 +18,7 @@ import io.dualwrite.agent.mirror.Backlog;
 import io.dualwrite.agent.mirror.Drainer;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.read.ReadRouter;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.replay.Replayer;
@@ -65,11 +66,14 @@ final class ActiveAgent {
             async = new AsyncApplier(mirror, config.writes().queueCapacity(), config.writes().whenFull());
             async.start();
         }
-        JdbcEvents events = new JdbcEvents(config, mirror, async != null ? async : mirror, stats, log);
+        FailureLog readFailures = new FailureLog(log, FAILURE_LOG_INTERVAL_MS);
+        ReadRouter reads = ReadRouter.open(config, mirror, readStats, readFailures, log);
+        JdbcEvents events = new JdbcEvents(config, mirror, async != null ? async : mirror, stats, reads, log);
         JdbcHooks.install(events);
         new ConfigWatcher(configFile, config, reloaded -> {
             mirror.onFailure(reloaded.writes().onFailure());
             events.mirroring(reloaded.enabled());
+            reads.configure(reloaded.reads(), reloaded.enabled());
         }, log, CONFIG_CHECK_INTERVAL_MS).start();
         List<AutoCloseable> publications = publish(config.metrics(),
                 new AgentMetrics(stats, readStats, backlog, drainer, async), log);
@@ -88,6 +92,7 @@ final class ActiveAgent {
             for (AutoCloseable publication : publications) {
                 close(publication);
             }
+            reads.close();
             mirror.close();
         }, "dualwrite-shutdown"));
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
