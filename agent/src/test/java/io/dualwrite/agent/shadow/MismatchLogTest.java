@@ -69,7 +69,8 @@ class MismatchLogTest {
         }
 
         String line = Files.readString(file).trim();
-        assertThat(line).doesNotContain("alice", "bob", "secret-literal", "12.5", "42");
+        assertThat(line.replaceFirst("\"time\":\"[^\"]*\"", "")).as("the time may hold any digits")
+                .doesNotContain("alice", "bob", "secret-literal", "12.5", "42");
         assertThat(json(line)).containsEntry("sql", "SELECT * FROM users WHERE email = ? AND note = ? AND age > ?")
                 .containsEntry("parameters", List.of("***", "***", "***"))
                 .containsEntry("primary", "***").containsEntry("secondary", "***")
