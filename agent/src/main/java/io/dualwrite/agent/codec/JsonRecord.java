@@ -90,7 +90,8 @@ public final class JsonRecord {
         json.append('}');
     }
 
-    private static void value(StringBuilder json, Object value) {
+    /** Appends a bound value as the journal renders it, for other lines that show bound values. */
+    public static void value(StringBuilder json, Object value) {
         if (value == null) {
             json.append("null");
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Short

@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * Creates the journal's directory and files readable by their owner only (0700 and 0600): journaled writes
- * hold the application's data. Where the file system has no POSIX permissions, files are created plainly.
+ * hold the application's data (and so do the shadow reads' mismatch logs). Where the file system has no POSIX
+ * permissions, files are created plainly.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -30,7 +31,7 @@ final class OwnerOnlyFiles {
     }
 
     /** Creates the directory (and its parents) if missing, and takes group and other permissions off it. */
-    static OwnerOnlyFiles prepare(Path directory) throws IOException {
+    public static OwnerOnlyFiles prepare(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             Path parent = directory.getParent();
             if (parent != null) {
@@ -63,7 +64,7 @@ final class OwnerOnlyFiles {
     }
 
     /** A new, empty file, 0600 from the start so that no other user can open it in between. */
-    void createFile(Path file) throws IOException {
+    public void createFile(Path file) throws IOException {
         if (posix) {
             FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(FILE);
             Files.createFile(file, ownerOnly);
@@ -73,7 +74,7 @@ final class OwnerOnlyFiles {
     }
 
     /** Tightens a file left by an earlier version or copied in with wider permissions. */
-    void restrict(Path file) throws IOException {
+    public void restrict(Path file) throws IOException {
         restrict(file, FILE);
     }
 
