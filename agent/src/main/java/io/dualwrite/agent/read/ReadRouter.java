@@ -1,12 +1,15 @@
 package io.dualwrite.agent.read;
 
 import io.dualwrite.agent.capture.Parameter;
+import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.ReadRoute;
 import io.dualwrite.agent.config.ReadSticky;
 import io.dualwrite.agent.config.ReadsConfig;
 import io.dualwrite.agent.config.TableFilter;
 import io.dualwrite.agent.metrics.ReadStats;
 import io.dualwrite.agent.mirror.FailureLog;
+import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.shadow.MismatchLog;
 import io.dualwrite.agent.shadow.RowsCopy;
 import io.dualwrite.agent.shadow.ShadowComparisons;
 import io.dualwrite.agent.shadow.ShadowRead;
@@ -22,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
 
 /**
  * Decides where each read of a followed connection is answered, as {@code reads} says now: the primary, the
@@ -30,13 +34,15 @@ import java.util.List;
  * after the connection wrote, on a table outside {@code reads.tables}, or for an updatable result. A routed read
  * that the secondary fails is answered by the primary; the application never sees the failure.
  */
-public final class ReadRouter implements AutoCloseable, ShadowTee.ShadowSubmitter {
+public final class ReadRouter implements AutoCloseable, ShadowTee.Comparisons {
 
     private static final int ANALYSIS_CACHE_SIZE = 4096;
 
     private final SqlTextCache<ReadInfo> analyses = new SqlTextCache<>(ANALYSIS_CACHE_SIZE, ReadAnalyzer::analyze);
     private final SecondaryReads secondary;
     private final ShadowComparisons comparisons;
+    private final MismatchLog mismatches;
+    private final ShadowCounts counts;
     private final ReadStats stats;
     private final FailureLog failures;
     private final ReadCircuit circuit = new ReadCircuit();
@@ -56,17 +62,37 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.ShadowSubmitte
     }
 
     ReadRouter(ReadsConfig reads, boolean enabled, SecondaryReads secondary, ShadowComparisons comparisons,
-            ReadStats stats, FailureLog failures) {
+            MismatchLog mismatches, ShadowCounts counts, ReadStats stats, FailureLog failures) {
+        this.counts = counts;
         this.routing = new Routing(reads, enabled, 0);
         this.secondary = secondary;
         this.comparisons = comparisons;
+        this.mismatches = mismatches;
         this.stats = stats;
         this.failures = failures;
+    }
+
+    /**
+     * The router for the agent's configuration. Nothing is opened yet: the read pool connects on the first
+     * routed read, the comparison threads start with the first shadowed one, the mismatch log at the first
+     * mismatch.
+     */
+    public static ReadRouter open(AgentConfig config, Mirror mirror, ReadStats stats, FailureLog failures,
+            Logger log) {
+        ReadsConfig reads = config.reads();
+        SecondaryReads secondary = new SecondaryReads(mirror.newPool(config.secondary(), reads.poolSize()),
+                config.secondary().statementTimeoutMs());
+        MismatchLog mismatches = new MismatchLog(reads.mismatchLog(), reads.maskValues(), log);
+        ShadowCounts counts = new ShadowCounts(stats);
+        ShadowComparisons comparisons = new ShadowComparisons(reads.shadowThreads(), reads.shadowQueueCapacity(),
+                counts, mismatches);
+        return new ReadRouter(reads, config.enabled(), secondary, comparisons, mismatches, counts, stats, failures);
     }
 
     /** Applies a reloaded {@code reads} section, or {@code enabled}: sticky connections draw their side again. */
     public void configure(ReadsConfig reads, boolean enabled) {
         routing = new Routing(reads, enabled, routing.generation + 1);
+        mismatches.maskValues(reads.maskValues());
     }
 
     /**
@@ -188,11 +214,11 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.ShadowSubmitte
 
     private Object tee(StatementReads reads, ShadowPlan plan, ResultSet rows) {
         try {
-            ShadowTee tee = new ShadowTee(rows, plan, this);
+            ShadowTee tee = new ShadowTee(rows, plan, this, counts);
             reads.copying(tee);
             return tee.proxy();
         } catch (SQLException | RuntimeException e) {
-            stats.shadowSkipped();
+            counts.skipped();
             return rows;
         }
     }
@@ -220,11 +246,6 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.ShadowSubmitte
     public void compare(ShadowPlan plan, RowsCopy primaryRows) {
         comparisons.submit(new ShadowRead(plan.sql, plan.parameters, plan.ordered, plan.maxRows, primaryRows,
                 secondary::copy));
-    }
-
-    @Override
-    public void skipped() {
-        stats.shadowSkipped();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dualwrite.agent.read;
 
 import io.dualwrite.agent.shadow.RowsCopy;
+import io.dualwrite.agent.shadow.ShadowOutcomes;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,20 +15,20 @@ import java.sql.SQLException;
 final class ShadowTee extends ResultSetProxy {
 
     private final ShadowPlan plan;
-    private final ShadowSubmitter comparisons;
+    private final Comparisons comparisons;
+    private final ShadowOutcomes outcomes;
     private RowsCopy.Builder copy;
 
-    /** Submits a finished copy for comparison, or counts it skipped (null copy). */
-    interface ShadowSubmitter {
+    /** Where a finished copy goes to be compared. */
+    interface Comparisons {
         void compare(ShadowPlan plan, RowsCopy primaryRows);
-
-        void skipped();
     }
 
-    ShadowTee(ResultSet rows, ShadowPlan plan, ShadowSubmitter comparisons) throws SQLException {
+    ShadowTee(ResultSet rows, ShadowPlan plan, Comparisons comparisons, ShadowOutcomes outcomes) throws SQLException {
         super(rows);
         this.plan = plan;
         this.comparisons = comparisons;
+        this.outcomes = outcomes;
         this.copy = RowsCopy.builder(rows.getMetaData(), plan.maxRows);
     }
 
@@ -86,7 +87,7 @@ final class ShadowTee extends ResultSetProxy {
     private void abandon() {
         if (copy != null) {
             copy = null;
-            comparisons.skipped();
+            outcomes.skipped();
         }
     }
 }

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 public final class MismatchLog implements AutoCloseable {
 
     private final Path file;
-    private final boolean maskValues;
+    private volatile boolean maskValues;
     private final Logger log;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -131,6 +131,11 @@ public final class MismatchLog implements AutoCloseable {
     }
 
     /** Lines written so far. */
+    /** Changes {@code reads.mask-values} while the application runs. */
+    public void maskValues(boolean mask) {
+        maskValues = mask;
+    }
+
     public long written() {
         return written.get();
     }
