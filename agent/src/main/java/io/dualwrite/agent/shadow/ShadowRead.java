@@ -14,14 +14,14 @@ public final class ShadowRead {
     private final SecondaryQuery secondary;
 
     /**
-     * @param parameters the bound values (captured copies, so the application's later binds cannot change
-     *                   them); null for none
+     * @param parameters the bound values, captured copies that no later bind of the application changes;
+     *                   null for a plain statement
      * @param ordered whether the order of rows is part of the result (the query has an ORDER BY)
      */
     public ShadowRead(String sql, Parameter[] parameters, boolean ordered, int maxRows, RowsCopy primary,
                       SecondaryQuery secondary) {
         this.sql = Objects.requireNonNull(sql, "sql");
-        this.parameters = parameters == null ? new Parameter[0] : parameters.clone();
+        this.parameters = parameters;
         this.ordered = ordered;
         this.maxRows = maxRows;
         this.primary = Objects.requireNonNull(primary, "primary");
@@ -32,9 +32,9 @@ public final class ShadowRead {
         return sql;
     }
 
-    /** The bound values (a copy). */
+    /** The bound values; null for a plain statement, which the secondary runs unprepared. */
     public Parameter[] parameters() {
-        return parameters.clone();
+        return parameters;
     }
 
     public boolean ordered() {
