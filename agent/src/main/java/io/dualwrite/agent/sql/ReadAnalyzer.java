@@ -498,12 +498,27 @@ public final class ReadAnalyzer {
                 other(TOK_OPEN);
                 return p + 1;
             }
+            if (c == '{') { // JDBC's {oj t1 LEFT OUTER JOIN t2 ON ...}
+                int t = skipTrivia(s, p + 1, n);
+                int e = wordEnd(s, t, n);
+                expectTable = true;
+                other(TOK_OTHER);
+                return is(s, t, e, "oj") ? e : p + 1;
+            }
             if (isIdentStart(c)) {
                 int e = wordEnd(s, p, n);
                 if (is(s, p, e, "lateral") || is(s, p, e, "only")) {
                     expectTable = true;
                     other(TOK_WORD);
                     return e;
+                }
+                if (is(s, p, e, "rows")) {
+                    int t = skipTrivia(s, e, n);
+                    int f = wordEnd(s, t, n);
+                    if (is(s, t, f, "from")) {
+                        other(TOK_WORD);
+                        return f; // PostgreSQL's ROWS FROM (f(...), g(...)): functions
+                    }
                 }
             }
             if (isIdentStart(c) || c == '"' || c == '`' || c == '[' || c == '#') {

@@ -262,6 +262,13 @@ class ReadAnalyzerTest {
             assertTables("SELECT * FROM unnest(ARRAY[1, 2]) WITH ORDINALITY AS u(x, n), t", "t");
             assertTables("SELECT * FROM t, LATERAL jsonb_array_elements(t.doc) e", "t");
             assertTables("SELECT * FROM pg_catalog.generate_series(1, 3)");
+            assertTables("SELECT * FROM ROWS FROM (generate_series(1, 2), unnest(ARRAY[1])) AS x(a, b), t", "t");
+        }
+
+        @Test
+        void jdbcOuterJoinEscapes() {
+            assertTables("SELECT * FROM {oj t1 LEFT OUTER JOIN t2 ON t1.a = t2.a} WHERE d = {d '2020-01-01'}",
+                    "t1", "t2");
         }
 
         @Test
