@@ -14,8 +14,16 @@ final class TableNameReader {
      * or [...] (doubled closing quotes escape it). Returns it unquoted, as written, or null if there is none.
      */
     static String read(String s, int p, int n) {
+        return read(s, p, n, null);
+    }
+
+    /**
+     * {@link #read(String, int, int)}, also storing in {@code end[0]} (when {@code end} is not null and a name was
+     * read) the position just after the name's last part.
+     */
+    static String read(String s, int p, int n, int[] end) {
         int start = p;
-        int end = p;
+        int last = p;
         int parts = 0;
         int dots = 0; // separating the next part from the previous one: 2 in SQL Server's db..table
         boolean contiguous = true;
@@ -36,7 +44,7 @@ final class TableNameReader {
             }
             if (sb == null && (quoted || !contiguous)) {
                 sb = new StringBuilder(32);
-                sb.append(s, start, end);
+                sb.append(s, start, last);
             }
             for (int i = 0; sb != null && i < dots; i++) {
                 sb.append('.');
@@ -49,7 +57,7 @@ final class TableNameReader {
             } else if (sb != null) {
                 sb.append(s, p, q);
             }
-            end = q;
+            last = q;
             parts++;
             p = q;
             if (p >= n || s.charAt(p) != '.') {
@@ -74,7 +82,10 @@ final class TableNameReader {
         if (parts == 0) {
             return null;
         }
-        return sb != null ? sb.toString() : s.substring(start, end);
+        if (end != null) {
+            end[0] = last;
+        }
+        return sb != null ? sb.toString() : s.substring(start, last);
     }
 
     /**
