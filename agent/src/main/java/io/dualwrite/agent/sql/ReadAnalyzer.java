@@ -40,8 +40,8 @@ import java.util.Locale;
 public final class ReadAnalyzer {
 
     private static final ReadInfo NOT_UNDERSTOOD = new ReadInfo("not understood", null, false, false);
-    private static final ReadInfo NOT_SELECT = new ReadInfo("not a SELECT", null, false, false);
-    private static final ReadInfo DATA_MODIFYING_WITH = new ReadInfo("data-modifying WITH", null, false, false);
+    private static final ReadInfo NOT_SELECT = new ReadInfo(ReadInfo.NOT_A_SELECT, null, false, false);
+    private static final ReadInfo DATA_MODIFYING_WITH = new ReadInfo(ReadInfo.DATA_MODIFYING_WITH, null, false, false);
 
     /** Functions, called by these names, with side effects or an answer that depends on the session. */
     private static final String[] SESSION_FUNCTIONS = {
@@ -634,7 +634,7 @@ public final class ReadAnalyzer {
                         withList &= ~(1L << level);
                         if (level == leading) {
                             notRoutable(is(s, p, e, "values") || is(s, p, e, "table")
-                                    ? "not a SELECT" : "data-modifying WITH");
+                                    ? ReadInfo.NOT_A_SELECT : ReadInfo.DATA_MODIFYING_WITH);
                         } else {
                             tablesKnown = false;
                         }
@@ -694,7 +694,7 @@ public final class ReadAnalyzer {
             boolean body = bit(withList, level) && cteState == CTE_BODY_OPENING;
             level++;
             if (kind == PAREN_DML) {
-                notRoutable("data-modifying WITH");
+                notRoutable(ReadInfo.DATA_MODIFYING_WITH);
             }
             if (level >= MAX_LEVELS) {
                 tablesKnown = false;

@@ -9,6 +9,11 @@ import java.util.Objects;
  */
 public final class ReadInfo {
 
+    /** The reason given for a text that is no query at all. */
+    static final String NOT_A_SELECT = "not a SELECT";
+    /** The reason given for a WITH that writes: a write, not a read. */
+    static final String DATA_MODIFYING_WITH = "data-modifying WITH";
+
     private final String notRoutableReason;
     private final List<String> tables;
     private final boolean tablesKnown;
@@ -34,6 +39,11 @@ public final class ReadInfo {
      */
     public boolean routable() {
         return notRoutableReason == null;
+    }
+
+    /** Whether the text is a query (SELECT, or a WITH that writes nothing), routable or not: a read to count. */
+    public boolean isSelect() {
+        return !NOT_A_SELECT.equals(notRoutableReason) && !DATA_MODIFYING_WITH.equals(notRoutableReason);
     }
 
     /** Null when {@link #routable()}, else a short reason for logs ("FOR UPDATE", "calls nextval", ...). */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ParameterCaptureTest {
 
-    private final StatementState statement = new StatementState(new ConnectionState(1, true), "INSERT INTO t VALUES (?, ?)", null);
+    private final StatementState statement = new StatementState(new ConnectionState(1, true), new Object(),
+            "INSERT INTO t VALUES (?, ?)", null);
 
     private String replayed() throws Exception {
         RecordingStatement recording = new RecordingStatement();
