@@ -87,12 +87,12 @@ final class ActiveAgent {
             if (stoppable != null) {
                 stoppable.finish(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
             }
+            reads.close();
             log.info(stats.summary());
             log.info(readStats.summary());
             for (AutoCloseable publication : publications) {
                 close(publication);
             }
-            reads.close();
             mirror.close();
         }, "dualwrite-shutdown"));
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the

@@ -223,10 +223,16 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.Comparisons {
         }
     }
 
-    /** Answers {@code getResultSet}, {@code getUpdateCount} and {@code getMoreResults} after a routed query. */
+    /**
+     * Answers {@code getResultSet}, {@code getUpdateCount} and {@code getMoreResults} after a routed query; before
+     * the driver's {@code getMoreResults} closes a shadowed read's rows, their copy is finished.
+     */
     public AgentAnswer resultCall(StatementReads reads, int which) {
         RoutedResultSet routed = reads.routed();
         if (routed == null) {
+            if (which == JdbcHooks.MORE_RESULTS) {
+                reads.finishCopy();
+            }
             return null;
         }
         switch (which) {

@@ -19,12 +19,17 @@ public final class StatementReads {
             routed.close();
             routed = null;
         }
+        finishCopy();
+        armed = null;
+        forResultSet = null;
+    }
+
+    /** The primary's rows are about to be closed: the shadow copy takes what is left of them first. */
+    void finishCopy() {
         if (tee != null) {
             tee.finish();
             tee = null;
         }
-        armed = null;
-        forResultSet = null;
     }
 
     void routed(RoutedResultSet result) {
