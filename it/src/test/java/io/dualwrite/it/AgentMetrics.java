@@ -125,9 +125,13 @@ final class AgentMetrics {
             return count(SHADOW_READS + "{result=\"" + result + "\"}");
         }
 
-        /** Shadow reads compared so far, alike or not. */
-        long shadowCompared() {
-            return Math.max(0, shadow("matched")) + Math.max(0, shadow("mismatched"));
+        /** Shadow reads whose fate is known so far: compared (alike or not), skipped, dropped or failed. */
+        long shadowDone() {
+            long done = 0;
+            for (String result : new String[] {"matched", "mismatched", "skipped", "dropped", "failed"}) {
+                done += Math.max(0, shadow(result));
+            }
+            return done;
         }
 
         private long count(String sample) {
