@@ -63,9 +63,10 @@ final class ReadOutput {
     /** The {@code reads window=N} lines printed so far by a running loop, in order. */
     static List<Tally> windows(String stdout) {
         List<Tally> windows = new ArrayList<>();
-        for (String line : stdout.split("\\r?\\n")) {
-            // a line still being written has no errors= yet, and is left for the next look
-            if (line.startsWith("reads window=") && TALLY.matcher(line).find()) {
+        // a line still being written (no newline yet) is left for the next look
+        int end = stdout.lastIndexOf('\n');
+        for (String line : stdout.substring(0, Math.max(0, end)).split("\\r?\\n")) {
+            if (line.startsWith("reads window=")) {
                 windows.add(Tally.parse(line));
             }
         }
