@@ -25,6 +25,8 @@ public final class AgentConfig {
     private int shutdownTimeoutMs = 5000;
     private final List<String> include = new ArrayList<>(Arrays.asList("*"));
     private final List<String> exclude = new ArrayList<>();
+    /** The {@code reads} section: null (left out of the YAML) until a test sets a key. */
+    private Reads reads;
 
     private AgentConfig() {
     }
@@ -128,6 +130,86 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code reads.route}: {@code primary}, {@code secondary}, {@code split} or {@code shadow}. */
+    public AgentConfig reads(String route) {
+        reads().route = route;
+        return this;
+    }
+
+    /** {@code reads.secondary-percent}: the share of eligible reads {@code split} sends to the secondary. */
+    public AgentConfig secondaryPercent(int percent) {
+        reads().secondaryPercent = percent;
+        return this;
+    }
+
+    /** {@code reads.shadow-percent}: the share of reads {@code shadow} also runs on the secondary. */
+    public AgentConfig shadowPercent(int percent) {
+        reads().shadowPercent = percent;
+        return this;
+    }
+
+    /** {@code reads.read-your-writes-ms}: how long after a write a connection's reads stay on the primary. */
+    public AgentConfig readYourWritesMs(int millis) {
+        reads().readYourWritesMs = millis;
+        return this;
+    }
+
+    /** {@code reads.tables}: the tables whose reads may leave the primary (globs). */
+    public AgentConfig readTables(List<String> include, List<String> exclude) {
+        reads().tablesInclude = new ArrayList<>(include);
+        reads().tablesExclude = new ArrayList<>(exclude);
+        return this;
+    }
+
+    /** {@code reads.sticky}: {@code none} or {@code connection}. */
+    public AgentConfig sticky(String sticky) {
+        reads().sticky = sticky;
+        return this;
+    }
+
+    /** {@code reads.pool-size}: connections the agent keeps to the secondary for reads. */
+    public AgentConfig readPoolSize(int size) {
+        reads().poolSize = size;
+        return this;
+    }
+
+    /** {@code reads.shadow-max-rows}: the most rows of one shadow read that are compared. */
+    public AgentConfig shadowMaxRows(int rows) {
+        reads().shadowMaxRows = rows;
+        return this;
+    }
+
+    /** {@code reads.shadow-threads}. */
+    public AgentConfig shadowThreads(int threads) {
+        reads().shadowThreads = threads;
+        return this;
+    }
+
+    /** {@code reads.shadow-queue-capacity}. */
+    public AgentConfig shadowQueueCapacity(int capacity) {
+        reads().shadowQueueCapacity = capacity;
+        return this;
+    }
+
+    /** {@code reads.mismatch-log}: a relative path is relative to the configuration file's directory. */
+    public AgentConfig mismatchLog(String path) {
+        reads().mismatchLog = path;
+        return this;
+    }
+
+    /** {@code reads.mask-values}: {@code ***} for every value in the mismatch log. */
+    public AgentConfig maskValues(boolean mask) {
+        reads().maskValues = mask;
+        return this;
+    }
+
+    private Reads reads() {
+        if (reads == null) {
+            reads = new Reads();
+        }
+        return reads;
+    }
+
     public String toYaml() {
         StringBuilder y = new StringBuilder();
         y.append("# written by the dualwrite integration tests\n");
@@ -161,6 +243,9 @@ public final class AgentConfig {
             y.append("metrics:\n");
             y.append("  port: ").append(metricsPort).append('\n');
         }
+        if (reads != null) {
+            reads.appendTo(y);
+        }
         return y.toString();
     }
 
@@ -182,5 +267,50 @@ public final class AgentConfig {
     @Override
     public String toString() {
         return toYaml();
+    }
+
+    /** The keys of the {@code reads} section a test set; the others are left out, so the agent's defaults hold. */
+    private static final class Reads {
+        String route;
+        Integer secondaryPercent;
+        Integer shadowPercent;
+        Integer readYourWritesMs;
+        List<String> tablesInclude;
+        List<String> tablesExclude;
+        String sticky;
+        Integer poolSize;
+        Integer shadowMaxRows;
+        Integer shadowThreads;
+        Integer shadowQueueCapacity;
+        String mismatchLog;
+        Boolean maskValues;
+
+        void appendTo(StringBuilder y) {
+            y.append("reads:\n");
+            key(y, "route", route);
+            key(y, "secondary-percent", secondaryPercent);
+            key(y, "shadow-percent", shadowPercent);
+            key(y, "read-your-writes-ms", readYourWritesMs);
+            if (tablesInclude != null) {
+                y.append("  tables:\n");
+                y.append("    include: ").append(list(tablesInclude)).append('\n');
+                y.append("    exclude: ").append(list(tablesExclude)).append('\n');
+            }
+            key(y, "sticky", sticky);
+            key(y, "pool-size", poolSize);
+            key(y, "shadow-max-rows", shadowMaxRows);
+            key(y, "shadow-threads", shadowThreads);
+            key(y, "shadow-queue-capacity", shadowQueueCapacity);
+            if (mismatchLog != null) {
+                y.append("  mismatch-log: ").append(quote(mismatchLog)).append('\n');
+            }
+            key(y, "mask-values", maskValues);
+        }
+
+        private static void key(StringBuilder y, String key, Object value) {
+            if (value != null) {
+                y.append("  ").append(key).append(": ").append(value).append('\n');
+            }
+        }
     }
 }

@@ -58,6 +58,11 @@ final class AgentMetrics {
     /** The samples of one scrape. */
     static final class Reading {
 
+        /** The names of the read counters, in this one place. */
+        static final String READS = "dualwrite_reads_total";
+        static final String READ_FALLBACKS = "dualwrite_read_fallbacks_total";
+        static final String SHADOW_READS = "dualwrite_shadow_reads_total";
+
         private final Map<String, Double> samples;
 
         private Reading(Map<String, Double> samples) {
@@ -102,6 +107,38 @@ final class AgentMetrics {
             return Double.isNaN(writes) ? -1 : (long) writes;
         }
 
+        /** Reads routed so far that {@code side} ({@code primary} or {@code secondary}) answered; -1 when not said. */
+        long reads(String side) {
+            return count(READS + "{side=\"" + side + "\"}");
+        }
+
+        /** Reads the secondary failed and the primary answered instead; -1 when not said. */
+        long readFallbacks() {
+            return count(READ_FALLBACKS);
+        }
+
+        /**
+         * Shadow reads whose {@code result} is {@code matched}, {@code mismatched}, {@code skipped}, {@code dropped}
+         * or {@code failed}; -1 when not said.
+         */
+        long shadow(String result) {
+            return count(SHADOW_READS + "{result=\"" + result + "\"}");
+        }
+
+        /** Shadow reads whose fate is known so far: compared (alike or not), skipped, dropped or failed. */
+        long shadowDone() {
+            long done = 0;
+            for (String result : new String[] {"matched", "mismatched", "skipped", "dropped", "failed"}) {
+                done += Math.max(0, shadow(result));
+            }
+            return done;
+        }
+
+        private long count(String sample) {
+            double count = value(sample);
+            return Double.isNaN(count) ? -1 : (long) count;
+        }
+
         /** Mirroring directly, with nothing left in the journal. */
         boolean caughtUp() {
             return circuit().equals("closed") && backlogRecords() == 0;
@@ -116,6 +153,14 @@ final class AgentMetrics {
         public String toString() {
             return "circuit " + circuit() + ", journal backlog " + backlogRecords() + " records, replication lag "
                     + lagSeconds() + " s";
+        }
+
+        /** The read counters, for assertion messages. */
+        String describeReads() {
+            return "reads primary " + reads("primary") + ", secondary " + reads("secondary") + ", fallbacks "
+                    + readFallbacks() + "; shadow reads matched " + shadow("matched") + ", mismatched "
+                    + shadow("mismatched") + ", skipped " + shadow("skipped") + ", dropped " + shadow("dropped")
+                    + ", failed " + shadow("failed");
         }
     }
 }

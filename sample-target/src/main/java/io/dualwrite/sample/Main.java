@@ -69,7 +69,8 @@ public final class Main {
                 .withLoadLimits(args.positiveInt("seconds", 0), args.positiveInt("operations", 0),
                         path(args.optional("stop-file")), path(args.optional("exit-file")),
                         args.nonNegativeInt("max-errors", ScenarioContext.ANY_NUMBER_OF_ERRORS),
-                        args.nonNegativeInt("pause-ms", 0));
+                        args.nonNegativeInt("pause-ms", 0))
+                .withReads(args.optional("read"), args.positiveInt("queries", 1));
         scenario.run(context);
         System.out.println("scenario " + name + " done");
         return 0;

@@ -20,6 +20,8 @@ public final class ScenarioContext {
     private Path exitFile;
     private int maxErrors = ANY_NUMBER_OF_ERRORS;
     private int pauseMillis;
+    private String readKinds;
+    private int queries = 1;
 
     /** {@link #maxErrors()} when the command line sets no limit. */
     public static final int ANY_NUMBER_OF_ERRORS = -1;
@@ -50,6 +52,18 @@ public final class ScenarioContext {
         this.exitFile = exitFile;
         this.maxErrors = maxErrors;
         this.pauseMillis = pauseMillis;
+        return this;
+    }
+
+    /**
+     * What the {@code reads} scenario reads.
+     *
+     * @param kinds   a comma-separated list of kinds of read; null for the default
+     * @param queries how many reads of each kind
+     */
+    public ScenarioContext withReads(String kinds, int queries) {
+        this.readKinds = kinds;
+        this.queries = queries;
         return this;
     }
 
@@ -110,5 +124,15 @@ public final class ScenarioContext {
 
     public int pauseMillis() {
         return pauseMillis;
+    }
+
+    /** Null when not given. */
+    public String readKinds() {
+        return readKinds;
+    }
+
+    /** 1 when not given. */
+    public int queries() {
+        return queries;
     }
 }

@@ -25,6 +25,7 @@ public final class Scenarios {
         BY_NAME.put("metrics", new MetricsScenario());
         BY_NAME.put("big-batch", new BigBatchScenario());
         BY_NAME.put("load", new LoadScenario());
+        BY_NAME.put("reads", new ReadsScenario());
     }
 
     private Scenarios() {
