@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What read routing remembers of one followed connection: when it last wrote (a read soon after stays on the
  * primary, which surely has the write), the side it sticks to under {@code sticky: connection}, and the results
- * it holds open on the secondary, which are closed with it. Used by one thread at a time, as JDBC connections are.
+ * it holds open on the secondary, which are closed with it. Used by one thread at a time, as JDBC connections are,
+ * except that the cleaner may close a lease the application dropped unclosed.
  */
 public final class ReadSession {
 
