@@ -55,8 +55,7 @@ public final class SecondaryPool implements AutoCloseable {
     public Connection borrow(long waitMs) throws SQLException {
         try {
             if (!permits.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
-                throw new SQLTimeoutException("all " + size + " connections to the secondary stayed busy for "
-                        + waitMs + " ms", "08001");
+                throw new Busy("all " + size + " connections to the secondary stayed busy for " + waitMs + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,6 +150,13 @@ public final class SecondaryPool implements AutoCloseable {
             // closing a broken connection: nothing more to do
         } finally {
             CallDepth.unsuppress();
+        }
+    }
+
+    /** No connection of the pool was free: the secondary itself may be well. */
+    public static final class Busy extends SQLTimeoutException {
+        Busy(String message) {
+            super(message, "08001");
         }
     }
 

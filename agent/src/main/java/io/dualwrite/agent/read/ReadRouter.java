@@ -9,6 +9,7 @@ import io.dualwrite.agent.config.TableFilter;
 import io.dualwrite.agent.metrics.ReadStats;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.mirror.SecondaryPool;
 import io.dualwrite.agent.shadow.MismatchLog;
 import io.dualwrite.agent.shadow.RowsCopy;
 import io.dualwrite.agent.shadow.ShadowComparisons;
@@ -22,7 +23,6 @@ import io.dualwrite.bootstrap.CallDepth;
 import io.dualwrite.bootstrap.JdbcHooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
@@ -171,7 +171,7 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.Comparisons {
         try {
             result = secondary.query(statement, sql, parametersOf(statement));
         } catch (SQLException e) {
-            if (!(e instanceof SQLTimeoutException) && WriteUnit.isConnectionLost(e)) {
+            if (!(e instanceof SecondaryPool.Busy) && WriteUnit.isConnectionLost(e)) {
                 circuit.unreachable();
             }
             stats.fallback();
