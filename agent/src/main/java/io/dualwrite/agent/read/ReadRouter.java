@@ -116,10 +116,8 @@ public final class ReadRouter implements AutoCloseable, ShadowTee.Comparisons {
             }
         } else if (route != ReadRoute.PRIMARY && toSecondary(statement, now) && circuit.allows()
                 && readOnly(statement)) {
-            AgentAnswer answer = fromSecondary(statement, sql, rows);
-            if (answer != null) {
-                return answer;
-            }
+            // null after a failure, already counted as a fallback, which is a primary read
+            return fromSecondary(statement, sql, rows);
         }
         stats.primary();
         return null;
