@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * A bounded copy of a query's result, held after the result set is gone: the columns' labels, JDBC types and
  * fractional-second precisions, and at most {@code maxRows} rows of {@link ValueNormalizer normalised} values.
- * A result with more rows is only marked {@link #overLimit()}: comparing part of it would say nothing.
+ * A result with more rows is only marked {@link #overLimit()}: comparing part of it would say nothing. The
+ * thread reading the result set only copies the values; they are normalised when first asked for, by the thread
+ * that compares, so that a shadowed read costs the application no more than the copy.
  */
 public final class RowsCopy {
 
@@ -32,6 +34,7 @@ public final class RowsCopy {
     private final int[] precisions;
     private final List<Object[]> rows;
     private final boolean overLimit;
+    private boolean normalised;
 
     private RowsCopy(List<String> labels, int[] types, int[] precisions, List<Object[]> rows, boolean overLimit) {
         this.labels = labels;
@@ -151,11 +154,23 @@ public final class RowsCopy {
 
     /** The normalised values of a row, 0-based. */
     public List<Object> row(int row) {
-        return Collections.unmodifiableList(Arrays.asList(rows.get(row)));
+        return Collections.unmodifiableList(Arrays.asList(normalisedRows().get(row)));
     }
 
     Object value(int row, int column) {
-        return rows.get(row)[column];
+        return normalisedRows().get(row)[column];
+    }
+
+    private List<Object[]> normalisedRows() {
+        if (!normalised) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = ValueNormalizer.normalize(row[i], types[i]);
+                }
+            }
+            normalised = true;
+        }
+        return rows;
     }
 
     /** Collects the rows of one result. Not thread-safe: it is filled by the thread reading the result set. */
@@ -189,7 +204,7 @@ public final class RowsCopy {
             }
             Object[] row = new Object[types.length];
             for (int i = 0; i < row.length; i++) {
-                row[i] = ValueNormalizer.normalize(materialize(rs.getObject(i + 1)), types[i]);
+                row[i] = materialize(rs.getObject(i + 1));
             }
             rows.add(row);
             return true;
@@ -205,7 +220,7 @@ public final class RowsCopy {
             }
             Object[] row = new Object[types.length];
             for (int i = 0; i < row.length; i++) {
-                row[i] = ValueNormalizer.normalize(values[i], types[i]);
+                row[i] = values[i];
             }
             rows.add(row);
             return true;
@@ -219,7 +234,7 @@ public final class RowsCopy {
         }
 
         public RowsCopy build() {
-            return new RowsCopy(labels, types, precisions, Collections.unmodifiableList(new ArrayList<>(rows)),
+            return new RowsCopy(labels, types, precisions, Collections.unmodifiableList(rows),
                     overLimit);
         }
     }
