@@ -114,7 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
         int timeoutSeconds = (int) Math.max(1, (secondary.statementTimeoutMs() + 999L) / 1000);
         Replayer replayer = new Replayer(journal, connections, deadLetters, timeoutSeconds);
         PrintWriter err = spec.commandLine().getErr();
-        ReplayProgress progress = new ReplayProgress(total, err, ReplayProgress.onTerminal(), System::nanoTime);
+        Progress progress = new Progress("replay", "records", total, err, Progress.onTerminal(), System::nanoTime);
         out.println("replaying " + PendingSummary.count(total, "record", "records") + " to "
                 + secondary.redactedUrl());
         ReplayResult result;

@@ -26,7 +26,7 @@ import java.util.UUID;
  * their scale, timestamps their nanoseconds, calendars their time zone, and a value read back has the type
  * it was written with. A type without a tag here is refused rather than stored approximately.
  */
-final class ValueCodec {
+public final class ValueCodec {
 
     private static final byte NULL = 0;
     private static final byte BOOLEAN = 1;
@@ -59,7 +59,7 @@ final class ValueCodec {
     private ValueCodec() {
     }
 
-    static void write(DataOutputStream out, Object value) throws IOException, UnencodableValueException {
+    public static void write(DataOutputStream out, Object value) throws IOException, UnencodableValueException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof Boolean) {
@@ -161,7 +161,7 @@ final class ValueCodec {
         }
     }
 
-    static Object read(DataInputStream in) throws IOException {
+    public static Object read(DataInputStream in) throws IOException {
         byte tag = in.readByte();
         switch (tag) {
             case NULL: return null;

@@ -59,7 +59,7 @@ public final class OwnerOnlyFiles {
         return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -85,7 +85,7 @@ public final class OwnerOnlyFiles {
     }
 
     /** Makes creations, renames and deletions in the directory durable. */
-    void syncDirectory() throws IOException {
+    public void syncDirectory() throws IOException {
         try {
             Uninterruptible.run(() -> {
                 try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

@@ -87,7 +87,7 @@ public final class RowsCopy {
      * length ({@code yyyy-MM-dd HH:mm:ss[.ffffff]}, which MariaDB and MySQL report as precision) and otherwise
      * taken for "unknown".
      */
-    static int precision(ResultSetMetaData md, int column, int type) {
+    public static int precision(ResultSetMetaData md, int column, int type) {
         int scale;
         try {
             scale = md.getScale(column);
@@ -240,7 +240,7 @@ public final class RowsCopy {
     }
 
     /** The content of a value that is only a handle into the result set (a LOB, an array, a stream). */
-    static Object materialize(Object value) throws SQLException {
+    public static Object materialize(Object value) throws SQLException {
         if (value instanceof Blob) {
             Blob blob = (Blob) value;
             long length = blob.length();

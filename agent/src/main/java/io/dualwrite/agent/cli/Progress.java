@@ -8,16 +8,19 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * How far a replay is: on a terminal, a bar redrawn in place with records done of the total, rate and time
- * left; elsewhere (a log, a pipe) a plain line every few seconds, since redrawn lines would pile up there.
+ * How far a long command is (a replay's records, a verification's or a backfill's rows): on a terminal, a bar
+ * redrawn in place with the count done of the total, rate and time left; elsewhere (a log, a pipe) a plain line
+ * every few seconds, since redrawn lines would pile up there.
  */
-final class ReplayProgress implements Replayer.Progress {
+final class Progress implements Replayer.Progress {
 
     static final long REDRAW_NANOS = 100_000_000L;
     static final long LINE_NANOS = 5_000_000_000L;
     private static final int BAR_WIDTH = 30;
 
-    private final long total;
+    private final String label;
+    private final String unit;
+    private long total;
     private final PrintWriter out;
     private final boolean terminal;
     private final LongSupplier nanoClock;
@@ -26,7 +29,13 @@ final class ReplayProgress implements Replayer.Progress {
     private long shownAt;
     private int drawnLength;
 
-    ReplayProgress(long total, PrintWriter out, boolean terminal, LongSupplier nanoClock) {
+    /**
+     * @param label what is done, starting each plain line, e.g. {@code replay} or {@code verify: orders}
+     * @param unit  what is counted, plural, e.g. {@code records}
+     */
+    Progress(String label, String unit, long total, PrintWriter out, boolean terminal, LongSupplier nanoClock) {
+        this.label = label;
+        this.unit = unit;
         this.total = total;
         this.out = out;
         this.terminal = terminal;
@@ -57,14 +66,23 @@ final class ReplayProgress implements Replayer.Progress {
 
     @Override
     public void recordDone(long sequence) {
-        done++;
+        add(1);
+    }
+
+    /** A total known only after the start (a table's row count, read once the command is under way). */
+    void total(long total) {
+        this.total = total;
+    }
+
+    void add(long count) {
+        done += count;
         long now = nanoClock.getAsLong();
         if (now - shownAt >= (terminal ? REDRAW_NANOS : LINE_NANOS)) {
             show(now);
         }
     }
 
-    /** Shows where replay ended, and ends the bar's line so that what follows starts on a line of its own. */
+    /** Shows where the work ended, and ends the bar's line so that what follows starts on a line of its own. */
     void finish() {
         if (terminal) {
             show(nanoClock.getAsLong());
@@ -84,7 +102,7 @@ final class ReplayProgress implements Replayer.Progress {
             out.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
             drawnLength = line.length();
         } else {
-            out.println("replay: " + status);
+            out.println(label + ": " + status);
         }
         out.flush();
     }
@@ -101,10 +119,13 @@ final class ReplayProgress implements Replayer.Progress {
     String status(long now) {
         double seconds = (now - started) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
-        long percent = total == 0 ? 100 : done * 100 / total;
-        String text = String.format(Locale.ROOT, "%d/%d records (%d%%), %.0f records/s", done, total, percent, rate);
-        if (done < total && rate > 0) {
-            text += ", " + duration((long) Math.ceil((total - done) / rate)) + " left";
+        // a total read before others wrote more is an estimate: never past 100 %
+        long shownTotal = Math.max(total, done);
+        long percent = shownTotal == 0 ? 100 : done * 100 / shownTotal;
+        String text = String.format(Locale.ROOT, "%d/%d %s (%d%%), %.0f %s/s", done, shownTotal, unit, percent, rate,
+                unit);
+        if (done < shownTotal && rate > 0) {
+            text += ", " + duration((long) Math.ceil((shownTotal - done) / rate)) + " left";
         }
         return text;
     }

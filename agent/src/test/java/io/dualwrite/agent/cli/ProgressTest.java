@@ -7,16 +7,16 @@ import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class ReplayProgressTest {
+class ProgressTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final StringWriter shown = new StringWriter();
 
-    private ReplayProgress progress(long total, boolean terminal) {
-        return new ReplayProgress(total, new PrintWriter(shown, true), terminal, now::get);
+    private Progress progress(long total, boolean terminal) {
+        return new Progress("replay", "records", total, new PrintWriter(shown, true), terminal, now::get);
     }
 
-    private void records(ReplayProgress progress, int count, long nanosEach) {
+    private void records(Progress progress, int count, long nanosEach) {
         for (int i = 0; i < count; i++) {
             now.addAndGet(nanosEach);
             progress.recordDone(i + 1);
@@ -25,7 +25,7 @@ class ReplayProgressTest {
 
     @Test
     void offATerminalAPlainLineComesEveryFiveSecondsWithRateAndTimeLeft() {
-        ReplayProgress progress = progress(100, false);
+        Progress progress = progress(100, false);
 
         records(progress, 10, 1_000_000_000L);
         progress.finish();
@@ -37,7 +37,7 @@ class ReplayProgressTest {
 
     @Test
     void onATerminalOneBarIsRedrawnInPlaceAndEndsWithALineEnd() {
-        ReplayProgress progress = progress(4, true);
+        Progress progress = progress(4, true);
 
         records(progress, 4, 500_000_000L);
         progress.finish();
@@ -52,7 +52,7 @@ class ReplayProgressTest {
 
     @Test
     void aBarIsRedrawnAtMostTenTimesASecond() {
-        ReplayProgress progress = progress(1000, true);
+        Progress progress = progress(1000, true);
 
         records(progress, 1000, 1_000_000L);
 
@@ -61,7 +61,7 @@ class ReplayProgressTest {
 
     @Test
     void aReplayThatHandledNothingOffATerminalPrintsNothing() {
-        ReplayProgress progress = progress(3, false);
+        Progress progress = progress(3, false);
 
         progress.finish();
 
@@ -70,8 +70,8 @@ class ReplayProgressTest {
 
     @Test
     void timeLeftReadsInSecondsMinutesOrHours() {
-        assertThat(ReplayProgress.duration(42)).isEqualTo("42s");
-        assertThat(ReplayProgress.duration(65)).isEqualTo("1m05s");
-        assertThat(ReplayProgress.duration(3 * 3600 + 7 * 60 + 9)).isEqualTo("3h07m");
+        assertThat(Progress.duration(42)).isEqualTo("42s");
+        assertThat(Progress.duration(65)).isEqualTo("1m05s");
+        assertThat(Progress.duration(3 * 3600 + 7 * 60 + 9)).isEqualTo("3h07m");
     }
 }
