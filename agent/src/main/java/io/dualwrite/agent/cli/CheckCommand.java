@@ -3,6 +3,10 @@ package io.dualwrite.agent.cli;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.ConfigException;
 import io.dualwrite.agent.config.ConfigLoader;
+import io.dualwrite.agent.config.Glob;
+import io.dualwrite.agent.config.PrimaryConnection;
+import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +32,17 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             AgentConfig loaded = ConfigLoader.load(config.file);
-            spec.commandLine().getOut().println(loaded.enabled() ? "valid: " + loaded.describe()
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(loaded.enabled() ? "valid: " + loaded.describe()
                     : "valid: the agent is disabled (enabled: false)");
+            Optional<PrimaryConnection> primary = loaded.primaryConnection();
+            if (primary.isPresent()) {
+                out.println("commands connect to the primary at " + primary.get().redactedUrl());
+                Glob pattern = loaded.primaryUrlPattern();
+                if (pattern != null && !pattern.matches(primary.get().url())) {
+                    out.println("note: primary.url does not match primary.url-pattern");
+                }
+            }
             return AgentCli.OK;
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("invalid: " + e.getMessage());

@@ -3,17 +3,20 @@ package io.dualwrite.agent.config;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The agent's whole configuration, as read from the YAML file by {@link ConfigLoader}.
  *
  * <p>When {@link #enabled()} is false the agent instruments nothing; {@link #primaryUrlPattern()} and
  * {@link #secondary()} are then null unless the file gave them anyway. When enabled, both are never null.
+ * {@link #primaryConnection()} is for the verify, repair and backfill commands; the agent ignores it.
  */
 public final class AgentConfig {
 
     private final boolean enabled;
     private final Glob primaryUrlPattern;
+    private final PrimaryConnection primaryConnection;
     private final SecondaryConfig secondary;
     private final WritesConfig writes;
     private final ReadsConfig reads;
@@ -32,16 +35,29 @@ public final class AgentConfig {
     }
 
     /**
-     * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
+     * As {@link #AgentConfig(boolean, Glob, PrimaryConnection, SecondaryConfig, WritesConfig, ReadsConfig,
+     * JournalConfig, MetricsConfig)} without a primary connection (no {@code primary.url}).
      */
     public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes,
             ReadsConfig reads, JournalConfig journal, MetricsConfig metrics) {
+        this(enabled, primaryUrlPattern, null, secondary, writes, reads, journal, metrics);
+    }
+
+    /**
+     * @param primaryConnection where the commands connect to the primary ({@code primary.url} and its keys), or
+     *                          null when not given
+     * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
+     */
+    public AgentConfig(boolean enabled, Glob primaryUrlPattern, PrimaryConnection primaryConnection,
+            SecondaryConfig secondary, WritesConfig writes, ReadsConfig reads, JournalConfig journal,
+            MetricsConfig metrics) {
         if (enabled) {
             Objects.requireNonNull(primaryUrlPattern, "primaryUrlPattern");
             Objects.requireNonNull(secondary, "secondary");
         }
         this.enabled = enabled;
         this.primaryUrlPattern = primaryUrlPattern;
+        this.primaryConnection = primaryConnection;
         this.secondary = secondary;
         this.writes = Objects.requireNonNull(writes, "writes");
         this.reads = Objects.requireNonNull(reads, "reads");
@@ -64,6 +80,15 @@ public final class AgentConfig {
     /** Which primary connections (by their JDBC URL, case-sensitive) have their writes mirrored. */
     public Glob primaryUrlPattern() {
         return primaryUrlPattern;
+    }
+
+    /**
+     * Where the verify, repair and backfill commands connect to the primary: {@code primary.url} with its
+     * {@code user}, {@code password}, {@code driver-jar} and {@code properties}; empty when {@code primary.url}
+     * is not given. The agent itself never uses it.
+     */
+    public Optional<PrimaryConnection> primaryConnection() {
+        return Optional.ofNullable(primaryConnection);
     }
 
     /** The database writes are mirrored to. */
@@ -116,13 +141,14 @@ public final class AgentConfig {
         }
         AgentConfig other = (AgentConfig) o;
         return enabled == other.enabled && Objects.equals(primaryUrlPattern, other.primaryUrlPattern)
+                && Objects.equals(primaryConnection, other.primaryConnection)
                 && Objects.equals(secondary, other.secondary) && writes.equals(other.writes)
                 && reads.equals(other.reads) && journal.equals(other.journal) && metrics.equals(other.metrics);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, primaryUrlPattern, secondary, writes, reads, journal, metrics);
+        return Objects.hash(enabled, primaryUrlPattern, primaryConnection, secondary, writes, reads, journal, metrics);
     }
 
     /** A summary without secrets. */
@@ -130,6 +156,7 @@ public final class AgentConfig {
     public String toString() {
         return "AgentConfig{enabled=" + enabled
                 + ", primaryUrlPattern=" + (primaryUrlPattern == null ? null : Redaction.url(primaryUrlPattern.pattern()))
+                + ", primaryConnection=" + primaryConnection
                 + ", secondary=" + secondary
                 + ", writes=" + writes
                 + ", reads=" + reads

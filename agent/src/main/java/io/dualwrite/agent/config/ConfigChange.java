@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What differs between two valid configurations: the keys a running agent applies at once, each with its
  * old and new value, and the keys that take effect only at the next start, named without their values
- * (the secondary's section holds secrets).
+ * (the secondary's section holds secrets). Keys the agent does not use (the primary's connection keys, read by
+ * the commands only) are no change.
  */
 public final class ConfigChange {
 
@@ -36,6 +37,8 @@ public final class ConfigChange {
         change.live("reads.shadow-max-rows", wasReading.shadowMaxRows(), isReading.shadowMaxRows());
         change.live("reads.mask-values", wasReading.maskValues(), isReading.maskValues());
         change.restart("primary.url-pattern", before.primaryUrlPattern(), after.primaryUrlPattern());
+        // primary.url, user, password, driver-jar and properties are not compared: only the verify, repair and
+        // backfill commands read them, each run anew, so the running agent has nothing to apply or restart for.
         change.restart("secondary", before.secondary(), after.secondary());
         change.restart("writes.mode", was.mode(), is.mode());
         change.restart("writes.ddl", was.ddl(), is.ddl());

@@ -14,9 +14,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads the agent's YAML configuration into an {@link AgentConfig}, checking it strictly: unknown and duplicate
  * keys, wrong types and out-of-range values are errors that name the file, the line and the dotted key.
  *
- * <p>Relative paths ({@code secondary.driver-jar}, {@code journal.dir}, {@code reads.mismatch-log} and
- * {@code ${file:PATH}}) are relative to the directory of the config file when it is {@link #load(Path) loaded
- * from a file}, and to the working directory when {@link #parse(String, String, Function) parsed from a string}.
+ * <p>Relative paths ({@code primary.driver-jar}, {@code secondary.driver-jar}, {@code journal.dir},
+ * {@code reads.mismatch-log} and {@code ${file:PATH}}) are relative to the directory of the config file when it is
+ * {@link #load(Path) loaded from a file}, and to the working directory when
+ * {@link #parse(String, String, Function) parsed from a string}.
  */
 public final class ConfigLoader {
 
@@ -85,12 +86,13 @@ public final class ConfigLoader {
         }
         Map<String, YamlEntry> top = nodes.entries((MappingNode) root, "", TOP_KEYS, "at the top level");
         boolean enabled = nodes.bool(top.get("enabled"), true);
-        Glob primary = PrimarySection.read(nodes, top.get("primary"), enabled);
+        PrimarySection primary = PrimarySection.read(nodes, top.get("primary"), enabled, baseDir);
         SecondaryConfig secondary = SecondarySection.read(nodes, top.get("secondary"), enabled, baseDir);
         WritesConfig writes = WritesSection.read(nodes, top.get("writes"));
         ReadsConfig reads = ReadsSection.read(nodes, top.get("reads"), baseDir);
         JournalConfig journal = JournalSection.read(nodes, top.get("journal"), baseDir);
         MetricsConfig metrics = MetricsSection.read(nodes, top.get("metrics"));
-        return new AgentConfig(enabled, primary, secondary, writes, reads, journal, metrics);
+        return new AgentConfig(enabled, primary.urlPattern(), primary.connection(), secondary, writes, reads, journal,
+                metrics);
     }
 }

@@ -1,8 +1,6 @@
 package io.dualwrite.agent.config;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +11,7 @@ import java.util.Properties;
  *
  * <p>{@link #toString()} never shows the password, secret properties or secrets in the URL.
  */
-public final class SecondaryConfig {
+public final class SecondaryConfig implements DatabaseEndpoint {
 
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final int MIN_POOL_SIZE = 1;
@@ -25,11 +23,7 @@ public final class SecondaryConfig {
     public static final int MIN_STATEMENT_TIMEOUT_MS = 1;
     public static final int MAX_STATEMENT_TIMEOUT_MS = 3_600_000;
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final Path driverJar;
-    private final Map<String, String> properties;
+    private final ConnectionSettings connection;
     private final int poolSize;
     private final int connectTimeoutMs;
     private final int statementTimeoutMs;
@@ -47,25 +41,15 @@ public final class SecondaryConfig {
      */
     public SecondaryConfig(String url, String user, String password, Path driverJar, Map<String, String> properties,
                            int poolSize, int connectTimeoutMs, int statementTimeoutMs) {
-        Objects.requireNonNull(url, "url");
-        if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("url must start with jdbc:");
-        }
+        this(new ConnectionSettings(url, user, password, driverJar, properties), poolSize, connectTimeoutMs,
+                statementTimeoutMs);
+    }
+
+    SecondaryConfig(ConnectionSettings connection, int poolSize, int connectTimeoutMs, int statementTimeoutMs) {
         check("poolSize", poolSize, MIN_POOL_SIZE, MAX_POOL_SIZE);
         check("connectTimeoutMs", connectTimeoutMs, MIN_CONNECT_TIMEOUT_MS, MAX_CONNECT_TIMEOUT_MS);
         check("statementTimeoutMs", statementTimeoutMs, MIN_STATEMENT_TIMEOUT_MS, MAX_STATEMENT_TIMEOUT_MS);
-        Map<String, String> copy = new LinkedHashMap<>();
-        if (properties != null) {
-            for (Map.Entry<String, String> e : properties.entrySet()) {
-                copy.put(Objects.requireNonNull(e.getKey(), "property name"),
-                        Objects.requireNonNull(e.getValue(), "property value"));
-            }
-        }
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.driverJar = driverJar;
-        this.properties = Collections.unmodifiableMap(copy);
+        this.connection = Objects.requireNonNull(connection, "connection");
         this.poolSize = poolSize;
         this.connectTimeoutMs = connectTimeoutMs;
         this.statementTimeoutMs = statementTimeoutMs;
@@ -77,47 +61,34 @@ public final class SecondaryConfig {
         }
     }
 
-    /** The JDBC URL, secrets included. Use {@link #redactedUrl()} for logs and messages. */
+    @Override
     public String url() {
-        return url;
+        return connection.url();
     }
 
-    /** The JDBC URL with its secrets masked. */
+    @Override
     public String redactedUrl() {
-        return Redaction.url(url);
+        return connection.redactedUrl();
     }
 
-    /** The user, or null. */
+    @Override
     public String user() {
-        return user;
+        return connection.user();
     }
 
     /** The password, or null. Secret. */
     public String password() {
-        return password;
+        return connection.password();
     }
 
-    /** The driver jar, if one was given. */
+    @Override
     public Optional<Path> driverJar() {
-        return Optional.ofNullable(driverJar);
+        return connection.driverJar();
     }
 
-    /**
-     * A fresh copy of the properties to connect with: the {@code properties} map, plus {@code user} and
-     * {@code password} when given (they take precedence over entries of the same name in the map).
-     */
+    @Override
     public Properties connectionProperties() {
-        Properties p = new Properties();
-        for (Map.Entry<String, String> e : properties.entrySet()) {
-            p.setProperty(e.getKey(), e.getValue());
-        }
-        if (user != null) {
-            p.setProperty("user", user);
-        }
-        if (password != null) {
-            p.setProperty("password", password);
-        }
-        return p;
+        return connection.connectionProperties();
     }
 
     /** The number of connections to the secondary database. */
@@ -126,6 +97,7 @@ public final class SecondaryConfig {
     }
 
     /** How long opening a connection to the secondary database may take. */
+    @Override
     public int connectTimeoutMs() {
         return connectTimeoutMs;
     }
@@ -144,35 +116,20 @@ public final class SecondaryConfig {
             return false;
         }
         SecondaryConfig other = (SecondaryConfig) o;
-        return url.equals(other.url) && Objects.equals(user, other.user) && Objects.equals(password, other.password)
-                && Objects.equals(driverJar, other.driverJar) && properties.equals(other.properties)
-                && poolSize == other.poolSize && connectTimeoutMs == other.connectTimeoutMs
-                && statementTimeoutMs == other.statementTimeoutMs;
+        return connection.equals(other.connection) && poolSize == other.poolSize
+                && connectTimeoutMs == other.connectTimeoutMs && statementTimeoutMs == other.statementTimeoutMs;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, user, password, driverJar, properties, poolSize, connectTimeoutMs, statementTimeoutMs);
+        return Objects.hash(connection, poolSize, connectTimeoutMs, statementTimeoutMs);
     }
 
     /** A summary without secrets. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("SecondaryConfig{url=").append(redactedUrl());
-        sb.append(", user=").append(user);
-        sb.append(", password=").append(password == null ? "(none)" : Redaction.MASK);
-        sb.append(", driverJar=").append(driverJar == null ? "(application class path)" : driverJar.toString());
-        sb.append(", properties={");
-        boolean first = true;
-        for (Map.Entry<String, String> e : properties.entrySet()) {
-            if (!first) {
-                sb.append(", ");
-            }
-            first = false;
-            String key = e.getKey();
-            sb.append(key).append('=').append(Redaction.isSecretName(key) ? Redaction.MASK : Redaction.url(e.getValue()));
-        }
-        sb.append("}, poolSize=").append(poolSize);
+        StringBuilder sb = connection.appendTo(new StringBuilder("SecondaryConfig{"), "(application class path)");
+        sb.append(", poolSize=").append(poolSize);
         sb.append(", connectTimeoutMs=").append(connectTimeoutMs);
         sb.append(", statementTimeoutMs=").append(statementTimeoutMs);
         return sb.append('}').toString();

@@ -32,6 +32,27 @@ class AgentCliTest {
     }
 
     @Test
+    void checkSaysWhereTheCommandsConnectToThePrimaryWithoutItsSecrets(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("dw.yaml"), "primary:\n  url-pattern: \"jdbc:h2:mem:app*\"\n"
+                + "  url: \"jdbc:h2:mem:app;PASSWORD=hunter2\"\n  password: \"hunter3\"\n"
+                + "secondary:\n  url: \"jdbc:h2:mem:new\"\n");
+        assertThat(run("check", "--config", file.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).last()
+                .isEqualTo("commands connect to the primary at jdbc:h2:mem:app;PASSWORD=***");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2").doesNotContain("hunter3");
+    }
+
+    @Test
+    void checkNotesAPrimaryUrlThatTheUrlPatternDoesNotMatch(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("dw.yaml"), "primary:\n  url-pattern: \"jdbc:h2:mem:app*\"\n"
+                + "  url: \"jdbc:h2:mem:other\"\nsecondary:\n  url: \"jdbc:h2:mem:new\"\n");
+        assertThat(run("check", "--config", file.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsSubsequence(
+                "commands connect to the primary at jdbc:h2:mem:other",
+                "note: primary.url does not match primary.url-pattern");
+    }
+
+    @Test
     void checkRejectsABrokenFileWithTheKeyAndLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("dw.yaml"), "primary:\n  url-pattern: \"x*\"\n"
                 + "secondary:\n  url: \"jdbc:h2:mem:new\"\nwrites:\n  mdoe: sync\n");

@@ -64,4 +64,33 @@ class ConfigChangeTest {
         assertThat(change("  route: primary\n", "  route: primary\n  secondary-percent: 0\n").isEmpty()).isTrue();
         assertThat(ConfigChange.between(config(""), config("  sticky: none\n")).isEmpty()).isTrue();
     }
+
+    @Test
+    void thePrimarysConnectionKeysAreNoChangeForTheAgentSinceOnlyTheCommandsReadThem() throws Exception {
+        String pattern = "primary:\n  url-pattern: \"jdbc:postgresql://db/shop*\"\n";
+        String secondary = "secondary:\n  url: \"jdbc:mariadb://db2/shop\"\n";
+        AgentConfig without = ConfigLoader.parse(pattern + secondary, "/x/dw.yaml", Map.<String, String>of()::get);
+        AgentConfig with = ConfigLoader.parse(pattern + "  url: jdbc:postgresql://db/shop\n  user: app\n"
+                + "  password: \"s3cret\"\n  properties:\n    ssl: \"true\"\n" + secondary, "/x/dw.yaml",
+                Map.<String, String>of()::get);
+        AgentConfig changed = ConfigLoader.parse(pattern + "  url: jdbc:postgresql://other/shop\n  user: admin\n"
+                + "  password: \"other\"\n" + secondary, "/x/dw.yaml", Map.<String, String>of()::get);
+
+        assertThat(ConfigChange.between(without, with).isEmpty()).isTrue();
+        assertThat(ConfigChange.between(with, changed).isEmpty()).isTrue();
+        assertThat(ConfigChange.between(changed, without).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangedUrlPatternStillWaitsForTheNextStartNextToAChangedPrimaryUrl() throws Exception {
+        String secondary = "secondary:\n  url: \"jdbc:mariadb://db2/shop\"\n";
+        AgentConfig before = ConfigLoader.parse("primary:\n  url-pattern: \"jdbc:postgresql://db/shop*\"\n"
+                + "  url: jdbc:postgresql://db/shop\n" + secondary, "/x/dw.yaml", Map.<String, String>of()::get);
+        AgentConfig after = ConfigLoader.parse("primary:\n  url-pattern: \"jdbc:postgresql://db/orders*\"\n"
+                + "  url: jdbc:postgresql://db/orders\n" + secondary, "/x/dw.yaml", Map.<String, String>of()::get);
+
+        ConfigChange change = ConfigChange.between(before, after);
+        assertThat(change.applied()).isEmpty();
+        assertThat(change.needRestart()).containsExactly("primary.url-pattern");
+    }
 }

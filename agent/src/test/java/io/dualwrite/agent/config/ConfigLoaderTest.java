@@ -288,8 +288,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyUnderPrimaryAndTablesIsRejected() {
-        assertThat(failure(yaml("primary:", "  url: x", "secondary:", "  url: jdbc:x:y")).getMessage())
-                .isEqualTo(SOURCE + " line 2: primary.url: unknown key; allowed under primary: url-pattern");
+        assertThat(failure(yaml("primary:", "  urls: x", "secondary:", "  url: jdbc:x:y")).getMessage())
+                .isEqualTo(SOURCE + " line 2: primary.urls: unknown key; allowed under primary: url-pattern, url, "
+                        + "user, password, driver-jar, properties");
         assertThat(failure(minimal() + yaml("writes:", "  tables:", "    includes: [\"a\"]")).getMessage())
                 .isEqualTo(SOURCE + " line 8: writes.tables.includes: unknown key; allowed under writes.tables: "
                         + "include, exclude");

@@ -97,4 +97,13 @@ class ConfigWatcherTest {
         assertThat(applied).isEmpty();
         assertThat(log.lines).isEmpty();
     }
+
+    @Test
+    void anEditOfThePrimarysConnectionKeysIsNeitherAppliedNorAwaitingARestartAndShowsNoSecret() throws Exception {
+        edit(BASE.replace("primary:\n", "primary:\n  url: jdbc:postgresql://db/shop\n  user: app\n"
+                + "  password: \"Pr1mary-S3cret\"\n") + "writes:\n  on-failure: journal\n");
+
+        assertThat(applied).isEmpty();
+        assertThat(log.lines).isEmpty();
+    }
 }
