@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * command: 0 done, 1 done with records dead-lettered (replay), 2 usage error or failure.
  */
 @Command(name = "java -jar dualwrite-agent.jar", separator = " ", sortOptions = false,
-        subcommands = {CheckCommand.class, JournalCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, JournalCommand.class, ReplayCommand.class, VerifyCommand.class,
+            RepairCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class},
         description = "The dualwrite agent's command line. Attach the agent to an application with "
                 + "-javaagent:dualwrite-agent.jar=config=FILE.",
         footer = {"", "Exit codes: 0 done, 1 some records dead-lettered (replay), 2 usage error or failure.",

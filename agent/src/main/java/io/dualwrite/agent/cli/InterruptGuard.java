@@ -5,42 +5,51 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C during a replay: the JVM runs shutdown hooks and then halts, wherever the replay is. This hook asks
- * the replay to stop after the records it is applying and waits for it to end, so it ends through its own
- * {@code finally} and writes the checkpoint of everything it applied. The wait is bounded: a secondary that
- * does not answer must not keep the process alive; the records of the last checkpoint interval are then
- * applied again by the next replay.
+ * Ctrl-C during a long command (replay, verify, repair, backfill): the JVM runs shutdown hooks and then halts,
+ * wherever the command is. This hook asks the command to stop after the records or rows it is working on and
+ * waits for it to end, so it ends through its own {@code finally}, writes its checkpoint and says how to go on.
+ * The wait is bounded: a database that does not answer must not keep the process alive; the work since the
+ * last checkpoint is then done again by the next run.
  */
 final class InterruptGuard implements AutoCloseable {
 
+    private final String command;
+    private final String stopping;
     private final Runnable stop;
     private final long waitMillis;
     private final PrintWriter err;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread hook;
 
-    private InterruptGuard(Runnable stop, long waitMillis, PrintWriter err) {
+    private InterruptGuard(String command, String stopping, Runnable stop, long waitMillis, PrintWriter err) {
+        this.command = command;
+        this.stopping = stopping;
         this.stop = stop;
         this.waitMillis = waitMillis;
         this.err = err;
-        this.hook = new Thread(this::stopAndWait, "dualwrite-replay-shutdown");
+        this.hook = new Thread(this::stopAndWait, "dualwrite-" + command + "-shutdown");
     }
 
-    static InterruptGuard install(Runnable stop, long waitMillis, PrintWriter err) {
-        InterruptGuard guard = new InterruptGuard(stop, waitMillis, err);
+    /**
+     * @param command  the command's name, for messages
+     * @param stopping what the command does before it ends, e.g. {@code stopping after the records being applied
+     *                 and writing the checkpoint}
+     */
+    static InterruptGuard install(String command, String stopping, Runnable stop, long waitMillis, PrintWriter err) {
+        InterruptGuard guard = new InterruptGuard(command, stopping, stop, waitMillis, err);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }
 
     void stopAndWait() {
         err.println();
-        err.println("interrupted: stopping after the records being applied and writing the checkpoint");
+        err.println("interrupted: " + stopping);
         err.flush();
         stop.run();
         try {
             if (!ended.await(waitMillis, TimeUnit.MILLISECONDS)) {
-                err.println("replay did not end within " + waitMillis + " ms; the next replay may apply the records "
-                        + "of the last moments again");
+                err.println(command + " did not end within " + waitMillis + " ms; the next " + command
+                        + " may do the work of the last moments again");
                 err.flush();
             }
         } catch (InterruptedException e) {
@@ -48,7 +57,7 @@ final class InterruptGuard implements AutoCloseable {
         }
     }
 
-    /** The replay has ended: the hook, if running, may let the JVM halt; if not, it is no longer needed. */
+    /** The command has ended: the hook, if running, may let the JVM halt; if not, it is no longer needed. */
     @Override
     public void close() {
         ended.countDown();

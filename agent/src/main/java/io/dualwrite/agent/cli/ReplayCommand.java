@@ -118,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
         out.println("replaying " + PendingSummary.count(total, "record", "records") + " to "
                 + secondary.redactedUrl());
         ReplayResult result;
-        try (InterruptGuard guard = InterruptGuard.install(replayer::stop,
+        try (InterruptGuard guard = InterruptGuard.install("replay",
+                "stopping after the records being applied and writing the checkpoint", replayer::stop,
                 secondary.statementTimeoutMs() + SHUTDOWN_GRACE_MILLIS, err)) {
             try {
                 result = replayer.replay(stopOnError, progress);

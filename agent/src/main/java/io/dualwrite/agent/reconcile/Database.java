@@ -35,7 +35,7 @@ public final class Database {
     }
 
     /** An auto-commit connection. */
-    Connection open() throws SQLException {
+    public Connection open() throws SQLException {
         Connection connection = driver.connect(url, properties);
         if (connection == null) {
             throw new SQLException("the driver " + driver.getClass().getName() + " does not accept the " + role

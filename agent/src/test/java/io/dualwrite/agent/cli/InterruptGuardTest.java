@@ -17,7 +17,7 @@ class InterruptGuardTest {
     @Test
     void onShutdownItAsksTheReplayToStopAndWaitsUntilTheReplayHasEnded() throws Exception {
         CountDownLatch stopAsked = new CountDownLatch(1);
-        InterruptGuard guard = InterruptGuard.install(stopAsked::countDown, 60_000, new PrintWriter(err, true));
+        InterruptGuard guard = InterruptGuard.install("replay", "stopping after the records being applied and writing the checkpoint", stopAsked::countDown, 60_000, new PrintWriter(err, true));
         CompletableFuture<Void> hook = CompletableFuture.runAsync(guard::stopAndWait);
 
         assertThat(stopAsked.await(10, TimeUnit.SECONDS)).isTrue();
@@ -32,7 +32,7 @@ class InterruptGuardTest {
     @Test
     void aReplayThatDoesNotEndInTimeDoesNotKeepTheProcessAlive() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
-        InterruptGuard guard = InterruptGuard.install(() -> stopped.set(true), 50, new PrintWriter(err, true));
+        InterruptGuard guard = InterruptGuard.install("replay", "stopping after the records being applied and writing the checkpoint", () -> stopped.set(true), 50, new PrintWriter(err, true));
         try {
             CompletableFuture.runAsync(guard::stopAndWait).get(10, TimeUnit.SECONDS);
 
