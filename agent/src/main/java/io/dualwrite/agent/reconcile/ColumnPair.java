@@ -24,8 +24,21 @@ final class ColumnPair {
         return side == Side.PRIMARY ? primary : secondary;
     }
 
+    /** Whether the primary's and the secondary's values are the same data. */
+    boolean sameValue(Object primaryValue, Object secondaryValue) {
+        // most values arrive as the same Java type from both drivers: equal objects need no normalising
+        if (primaryValue != null && primaryValue.equals(secondaryValue)) {
+            return true;
+        }
+        return canonical(primaryValue, Side.PRIMARY).equals(canonical(secondaryValue, Side.SECONDARY));
+    }
+
     /** The value as compared: equal for both sides exactly when the values are the same data. */
     String canonical(Object value, Side side) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            // what the normaliser renders for them, without a BigDecimal on the way: keys are mostly integers
+            return "n:" + value;
+        }
         return ValueNormalizer.canonical(ValueNormalizer.normalize(value, on(side).sqlType), digits);
     }
 

@@ -97,8 +97,7 @@ final class TablePair {
         List<String> differing = new ArrayList<>(0);
         for (int i = keySize; i < columns.size(); i++) {
             ColumnPair column = columns.get(i);
-            if (column.compared && !column.canonical(primaryRow.values[i], Side.PRIMARY)
-                    .equals(column.canonical(secondaryRow.values[i], Side.SECONDARY))) {
+            if (column.compared && !column.sameValue(primaryRow.values[i], secondaryRow.values[i])) {
                 differing.add(column.name());
             }
         }

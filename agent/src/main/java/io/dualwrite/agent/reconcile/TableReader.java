@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,7 +158,11 @@ final class TableReader {
         int count = keyOnly ? table.keySize : table.columns.size();
         Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
-            values[i] = RowsCopy.materialize(rs.getObject(i + 1));
+            // a timestamp without time zone is a wall-clock time: read as one, it skips the calendar arithmetic
+            // of java.sql.Timestamp, and no wall-clock time is shifted by the JVM's time zone rules
+            values[i] = table.columns.get(i).on(side).sqlType == Types.TIMESTAMP
+                    ? rs.getObject(i + 1, LocalDateTime.class)
+                    : RowsCopy.materialize(rs.getObject(i + 1));
         }
         return new Row(values, table.keyText(values, side));
     }

@@ -15,12 +15,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * Compares one table's rows on both sides, in two passes run side by side, each on connections of its own:
- * the primary's rows in key order, chunk by chunk, each chunk's keys looked up on the secondary (rows missing
- * or different there); and the secondary's keys in its key order, looked up on the primary (rows extra there).
- * Each side is walked in its own key order, so the two databases need not sort text alike. Memory holds a few
- * chunks, whatever the table's size. Suspected differences are {@link Recheck read again} before the sink
- * hears of them.
+ * Compares one table's rows on both sides. When both sort its keys alike ({@link KeyOrder}: numbers, dates),
+ * both are read in key order, chunk by chunk, and matched as they come. Otherwise in two passes run side by
+ * side, each on connections of its own: the primary's rows in its key order, each chunk's keys looked up on the
+ * secondary (rows missing or different there); and the secondary's keys in its key order, looked up on the
+ * primary (rows extra there), so the two databases need not sort text alike. Memory holds a few chunks,
+ * whatever the table's size. Suspected differences are {@link Recheck read again} before the sink hears of
+ * them.
  */
 final class TableVerifier {
 
@@ -62,6 +63,10 @@ final class TableVerifier {
             return thread;
         });
         try {
+            KeyOrder order = KeyOrder.of(table);
+            if (order != null) {
+                return merge(order, counts, rowsCompared, counting);
+            }
             Future<Boolean> extras = extraPass.submit((Callable<Boolean>) () -> extraRows(counting));
             boolean complete = primaryRows(counts, rowsCompared, counting);
             return extras.get() && complete;
@@ -76,6 +81,51 @@ final class TableVerifier {
             throw new IllegalStateException(cause);
         } finally {
             extraPass.shutdownNow();
+        }
+    }
+
+    /** Both sides' rows in their common key order, matched as they come: each side read once. */
+    private boolean merge(KeyOrder order, TableCounts counts, LongConsumer rowsCompared, DifferenceSink sink)
+            throws SQLException, IOException, InterruptedException {
+        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open()) {
+            Recheck fromPrimary = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
+                    secondaryConnection, chunkSize, sink);
+            Recheck fromSecondary = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
+                    secondaryConnection, chunkSize, sink);
+            ChunkCursor primaryRows = new ChunkCursor(primaryReader, primaryConnection, chunkSize);
+            ChunkCursor secondaryRows = new ChunkCursor(secondaryReader, secondaryConnection, chunkSize);
+            long compared = 0;
+            while (primaryRows.row() != null || secondaryRows.row() != null) {
+                Row p = primaryRows.row();
+                Row s = secondaryRows.row();
+                int position = p == null ? 1 : s == null ? -1 : order.compare(p.values, s.values);
+                if (position < 0) {
+                    fromPrimary.suspect(p.values, Side.PRIMARY);
+                } else if (position > 0) {
+                    fromSecondary.suspect(s.values, Side.SECONDARY);
+                } else if (!table.differingColumns(p, s).isEmpty()) {
+                    fromPrimary.suspect(p.values, Side.PRIMARY);
+                }
+                if (position <= 0) {
+                    primaryRows.advance();
+                    if (++compared == chunkSize) {
+                        counts.compared(compared);
+                        rowsCompared.accept(compared);
+                        compared = 0;
+                        if (stopRequested.getAsBoolean()) {
+                            return false;
+                        }
+                    }
+                }
+                if (position >= 0) {
+                    secondaryRows.advance();
+                }
+            }
+            counts.compared(compared);
+            rowsCompared.accept(compared);
+            fromPrimary.flush();
+            fromSecondary.flush();
+            return true;
         }
     }
 
