@@ -544,6 +544,9 @@ abstract class ReconcileContract extends DatabasePairPerClass {
         }
         assertThat(writer.isAlive()).as("the writer runs%n%s%n%s", writer.stdoutSoFar(), writer.stderrSoFar())
                 .isTrue();
+        // the agent ignores the commands' keys (primary.url, ...) of the configuration it shares with them
+        assertThat(writer.stderrSoFar()).as("the agent's start in the writer (it mirrors the writer's updates and "
+                + "deletes)%n%s", writer.stdoutSoFar()).contains("dualwrite - active in ");
         return churnChanges(writer.stdoutSoFar());
     }
 

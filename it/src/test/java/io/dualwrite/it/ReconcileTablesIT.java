@@ -57,6 +57,8 @@ class ReconcileTablesIT extends DatabasePairPerClass {
                     .isEqualTo(ReconcileTables.SEEDED_DIFFERENCES.get(table));
         }
 
+        ReconcileTables.truncateAll(secondary());
+        ReconcileTables.seedAll(secondary());
         ReconcileTables.truncateAll(primary());
         ReconcileTables.seedAll(primary());
         ReconcileTables.seedDifferences(primary());
