@@ -9,6 +9,12 @@ public final class AgentConfig {
 
     private boolean enabled = true;
     private String primaryUrlPattern;
+    /** {@code primary.url}, {@code user}, {@code password}, {@code driver-jar}: for the commands; null when not set. */
+    private String primaryUrl;
+    private String primaryUser;
+    private String primaryPassword;
+    private String primaryDriverJar;
+    private String secondaryDriverJar;
     private String secondaryUrl;
     private String secondaryUser;
     private String secondaryPassword;
@@ -44,6 +50,44 @@ public final class AgentConfig {
 
     public AgentConfig primaryUrlPattern(String pattern) {
         this.primaryUrlPattern = pattern;
+        return this;
+    }
+
+    /**
+     * {@code primary.url}, {@code primary.user}, {@code primary.password} (left out when empty) and
+     * {@code primary.driver-jar}: where the {@code verify}, {@code repair} and {@code backfill} commands connect to
+     * the primary (the agent itself ignores these keys).
+     *
+     * @param driverJar the primary's JDBC driver jar, for commands run under {@code java -jar}; null to leave the
+     *                  key out
+     */
+    public AgentConfig primaryConnection(TestDatabase primary, java.nio.file.Path driverJar) {
+        this.primaryUrl = primary.url();
+        this.primaryUser = primary.user();
+        this.primaryPassword = primary.password();
+        this.primaryDriverJar = driverJar == null ? null : driverJar.toString();
+        return this;
+    }
+
+    /** {@code secondary.driver-jar}: the secondary's JDBC driver jar, for commands run under {@code java -jar}. */
+    public AgentConfig secondaryDriverJar(java.nio.file.Path driverJar) {
+        this.secondaryDriverJar = driverJar == null ? null : driverJar.toString();
+        return this;
+    }
+
+    /**
+     * Everything the commands need besides the agent's own keys: the primary's connection and both driver jars
+     * (located with {@link DriverJars}).
+     */
+    public AgentConfig forCommands(TestDatabase primary, TestDatabase secondary) {
+        return primaryConnection(primary, DriverJars.of(primary.kind()))
+                .secondaryDriverJar(DriverJars.of(secondary.kind()));
+    }
+
+    /** {@code writes.tables.include}, in place of the default {@code ["*"]}. */
+    public AgentConfig include(String... tables) {
+        include.clear();
+        include.addAll(Arrays.asList(tables));
         return this;
     }
 
@@ -216,10 +260,25 @@ public final class AgentConfig {
         y.append("enabled: ").append(enabled).append('\n');
         y.append("primary:\n");
         y.append("  url-pattern: ").append(quote(primaryUrlPattern)).append('\n');
+        if (primaryUrl != null) {
+            y.append("  url: ").append(quote(primaryUrl)).append('\n');
+            if (primaryUser != null && !primaryUser.isEmpty()) {
+                y.append("  user: ").append(quote(primaryUser)).append('\n');
+            }
+            if (primaryPassword != null && !primaryPassword.isEmpty()) {
+                y.append("  password: ").append(quote(primaryPassword)).append('\n');
+            }
+            if (primaryDriverJar != null) {
+                y.append("  driver-jar: ").append(quote(primaryDriverJar)).append('\n');
+            }
+        }
         y.append("secondary:\n");
         y.append("  url: ").append(quote(secondaryUrl)).append('\n');
         y.append("  user: ").append(quote(secondaryUser)).append('\n');
         y.append("  password: ").append(quote(secondaryPassword)).append('\n');
+        if (secondaryDriverJar != null) {
+            y.append("  driver-jar: ").append(quote(secondaryDriverJar)).append('\n');
+        }
         y.append("  properties: {}\n");
         y.append("  pool-size: ").append(poolSize).append('\n');
         y.append("  connect-timeout-ms: ").append(connectTimeoutMs).append('\n');

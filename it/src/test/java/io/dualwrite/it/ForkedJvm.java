@@ -163,6 +163,16 @@ final class ForkedJvm {
         }
 
         /**
+         * Kills the JVM as {@code kill -9} would (no shutdown hook, no finally block runs), waits until it is gone
+         * and returns its result: on Linux the exit code is 137 (128 + SIGKILL); when it had already ended by
+         * itself, its own exit code.
+         */
+        RunResult killForcibly() {
+            destroy();
+            return awaitExit();
+        }
+
+        /**
          * Ends the JVM at once (for a test's cleanup after a failure) and waits until it is gone, so that it no
          * longer writes into directories the test is about to delete; no-op when it already ended.
          */

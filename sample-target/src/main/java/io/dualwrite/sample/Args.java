@@ -14,7 +14,7 @@ final class Args {
     private static final Map<String, Set<String>> OPTIONS_BY_COMMAND = Map.of(
             "schema", Set.of("url", "user", "password"),
             "scenario", Set.of("url", "user", "password", "threads", "rows", "seconds", "operations", "stop-file",
-                    "exit-file", "max-errors", "pause-ms", "read", "queries"),
+                    "exit-file", "max-errors", "pause-ms", "read", "queries", "table"),
             "demo", Set.of("primary", "secondary"));
 
     private final String command;

@@ -70,7 +70,8 @@ public final class Main {
                         path(args.optional("stop-file")), path(args.optional("exit-file")),
                         args.nonNegativeInt("max-errors", ScenarioContext.ANY_NUMBER_OF_ERRORS),
                         args.nonNegativeInt("pause-ms", 0))
-                .withReads(args.optional("read"), args.positiveInt("queries", 1));
+                .withReads(args.optional("read"), args.positiveInt("queries", 1))
+                .withTable(args.optional("table"));
         scenario.run(context);
         System.out.println("scenario " + name + " done");
         return 0;

@@ -22,6 +22,7 @@ public final class ScenarioContext {
     private int pauseMillis;
     private String readKinds;
     private int queries = 1;
+    private String table;
 
     /** {@link #maxErrors()} when the command line sets no limit. */
     public static final int ANY_NUMBER_OF_ERRORS = -1;
@@ -64,6 +65,16 @@ public final class ScenarioContext {
     public ScenarioContext withReads(String kinds, int queries) {
         this.readKinds = kinds;
         this.queries = queries;
+        return this;
+    }
+
+    /**
+     * The table a scenario that works on one table of the caller's choosing writes into ({@code --table}).
+     *
+     * @param name a plain table name; null for the scenario's default
+     */
+    public ScenarioContext withTable(String name) {
+        this.table = name;
         return this;
     }
 
@@ -134,5 +145,10 @@ public final class ScenarioContext {
     /** 1 when not given. */
     public int queries() {
         return queries;
+    }
+
+    /** Null when not given. */
+    public String table() {
+        return table;
     }
 }

@@ -26,6 +26,7 @@ public final class Scenarios {
         BY_NAME.put("big-batch", new BigBatchScenario());
         BY_NAME.put("load", new LoadScenario());
         BY_NAME.put("reads", new ReadsScenario());
+        BY_NAME.put("churn", new ChurnScenario());
     }
 
     private Scenarios() {
