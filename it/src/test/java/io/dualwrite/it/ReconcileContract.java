@@ -234,7 +234,7 @@ abstract class ReconcileContract extends DatabasePairPerClass {
                 assertThat(run.exitCode()).as("exit code (2: a table could not be compared)").isEqualTo(2);
                 ReconcileOutput output = ReconcileOutput.of(run, List.of(NO_KEY, UNIQUE_ONLY));
                 assertThat(output.summary(NO_KEY)).as("the line of the table without a key")
-                        .isEqualTo("not compared: " + NO_KEY_REASON);
+                        .startsWith("not compared: " + NO_KEY_REASON);
                 assertThat(output.summary(UNIQUE_ONLY)).as("the line of the table with only a unique key")
                         .startsWith("3 rows compared, ").endsWith(" 1 different");
                 assertThat(output.listedKeys(UNIQUE_ONLY)).as("the differences listed under %s", UNIQUE_ONLY)
@@ -242,7 +242,7 @@ abstract class ReconcileContract extends DatabasePairPerClass {
                 ReconcileReport parsed = ReconcileReport.read(report);
                 assertThat(parsed.result()).as("\"result\" of %s", parsed).isEqualTo("error");
                 assertThat(parsed.table(NO_KEY).error).as("\"error\" of %s in %s", NO_KEY, parsed)
-                        .isEqualTo(NO_KEY_REASON);
+                        .startsWith(NO_KEY_REASON);
                 ReconcileReport.Table unique = parsed.table(UNIQUE_ONLY);
                 assertThat(unique.key).as("the key of %s in %s", UNIQUE_ONLY, parsed).containsExactly("code");
                 assertThat(unique.differences).as("the differences of %s in %s", UNIQUE_ONLY, parsed)
