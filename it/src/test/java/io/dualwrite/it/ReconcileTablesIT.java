@@ -90,8 +90,8 @@ class ReconcileTablesIT extends DatabasePairPerClass {
                 ReconcileTables.create(db, ReconcileTables.ITEMS, CHURN);
                 ReconcileTables.seedItems(db, CHURN, CHURN_ROWS);
             }
-            // the agent's own keys only: the agent of this build does not know primary.url yet
-            AgentConfig config = AgentConfig.mirroring(databases).include("rc_*");
+            // with the commands' keys too: the agent ignores them
+            AgentConfig config = AgentConfig.mirroring(databases).forCommands(primary(), secondary()).include("rc_*");
 
             RunResult run = AgentRun.with(config).run(SampleCommand.scenario("churn", primary(), "--table", CHURN,
                     "--rows", String.valueOf(CHURN_ROWS), "--threads", "2", "--pause-ms", "1", "--seconds", "3",
@@ -101,8 +101,8 @@ class ReconcileTablesIT extends DatabasePairPerClass {
             run.verify(() -> {
                 Matcher done = CHURN_DONE.matcher(run.stdout());
                 assertThat(done.find()).as("the writer's last line").isTrue();
-                assertThat(Long.parseLong(done.group(1))).as("rows updated").isGreaterThan(100);
-                assertThat(Long.parseLong(done.group(2))).as("rows deleted").isGreaterThan(20);
+                assertThat(Long.parseLong(done.group(1))).as("rows updated").isPositive();
+                assertThat(Long.parseLong(done.group(2))).as("rows deleted").isPositive();
                 assertThat(Long.parseLong(done.group(4))).as("errors").isZero();
                 assertThat(run.stdout()).as("progress lines").contains("churn: progress ms=");
                 assertThat(run.consistentStats().journaled).as("writes the agent could not apply").isZero();

@@ -18,19 +18,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar dualwrite-agent.jar COMMAND}: the agent's command line. Exit codes are the same for every
- * command: 0 done, 1 done with records dead-lettered (replay), 2 usage error or failure.
+ * command: 0 done, 1 done with a finding (records dead-lettered by replay, rows differing for verify and repair),
+ * 2 usage error or failure.
  */
 @Command(name = "java -jar dualwrite-agent.jar", separator = " ", sortOptions = false,
         subcommands = {CheckCommand.class, JournalCommand.class, ReplayCommand.class, VerifyCommand.class,
             RepairCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class},
         description = "The dualwrite agent's command line. Attach the agent to an application with "
                 + "-javaagent:dualwrite-agent.jar=config=FILE.",
-        footer = {"", "Exit codes: 0 done, 1 some records dead-lettered (replay), 2 usage error or failure.",
+        footer = {"", "Exit codes: 0 done, 1 done with a finding (replay: some records dead-lettered; verify, repair: "
+                + "rows differ), 2 usage error or failure.",
             "'COMMAND --help' tells more about each command."})
 public final class AgentCli implements Callable<Integer> {
 
     static final int OK = 0;
-    /** Usage errors and failures; 1 is left to replay, for "done, some records dead-lettered". */
+    /** Usage errors and failures; 1 is left for "done, with a finding": dead-lettered records, differing rows. */
     static final int FAILED = 2;
 
     /** Picocli's own default width for usage help. */
@@ -46,7 +48,7 @@ public final class AgentCli implements Callable<Integer> {
         try {
             return run(args, System.out, System.err);
         } catch (RuntimeException | LinkageError bug) {
-            // exit 1 means "dead-lettered": a bug must not pass for that
+            // exit 1 means "dead-lettered" or "rows differ": a bug must not pass for that
             bug.printStackTrace();
             return FAILED;
         }
