@@ -4,7 +4,6 @@ import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.reconcile.Backfill;
 import io.dualwrite.agent.reconcile.BackfillCounts;
 import io.dualwrite.agent.reconcile.ReconcileTable;
-import io.dualwrite.agent.reconcile.TableSelection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -61,7 +60,7 @@ final class BackfillCommand implements Callable<Integer> {
         try (ReconcileRun run = ReconcileRun.start("backfill", config,
                 options.selection(loaded, Collections.emptyList()), loaded, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), "stopping after the chunk being copied and writing the checkpoint")) {
-            String unwritable = TableSelection.unwritable(run.databases.secondary);
+            String unwritable = run.databases.secondary.unwritable();
             if (unwritable != null) {
                 throw new CommandFailure(unwritable);
             }

@@ -6,7 +6,6 @@ import io.dualwrite.agent.reconcile.ReconcileTable;
 import io.dualwrite.agent.reconcile.Reconciler;
 import io.dualwrite.agent.reconcile.RepairCounts;
 import io.dualwrite.agent.reconcile.TableCounts;
-import io.dualwrite.agent.reconcile.TableSelection;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -52,7 +51,7 @@ final class RepairCommand implements Callable<Integer> {
         try (ReconcileRun run = ReconcileRun.start("repair", config, options.selection(loaded, ignored.columns),
                 loaded, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 "stopping after the batch being repaired")) {
-            String unwritable = TableSelection.unwritable(run.databases.secondary);
+            String unwritable = run.databases.secondary.unwritable();
             if (unwritable != null && !dryRun) {
                 throw new CommandFailure(unwritable);
             }

@@ -55,8 +55,13 @@ public final class Database {
         return names;
     }
 
-    String role() {
-        return role;
+    /**
+     * Why repair and backfill cannot write into this database, or null when they can: they write only into the
+     * databases whose way of skipping an existing key they know.
+     */
+    public String unwritable() {
+        return dialect.writable() ? null : "the " + role + " " + redactedUrl + " is not PostgreSQL, MariaDB or "
+                + "MySQL: repair and backfill write into those only (verify compares any)";
     }
 
     Dialect dialect() {

@@ -1,6 +1,5 @@
 package io.dualwrite.agent.reconcile;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -13,16 +12,15 @@ enum Dialect {
 
     POSTGRESQL {
         @Override
-        String skipExisting(List<String> quotedKey) {
+        String skipExisting(String keyColumn) {
             return " ON CONFLICT DO NOTHING";
         }
     },
     /** MariaDB and MySQL: a no-op update, not INSERT IGNORE, which would also turn bad values into warnings. */
     MYSQL {
         @Override
-        String skipExisting(List<String> quotedKey) {
-            String first = quotedKey.get(0);
-            return " ON DUPLICATE KEY UPDATE " + first + " = " + first;
+        String skipExisting(String keyColumn) {
+            return " ON DUPLICATE KEY UPDATE " + keyColumn + " = " + keyColumn;
         }
 
         /** Else a duplicate counts as a found row, and "copied" would count rows that were there already. */
@@ -34,19 +32,23 @@ enum Dialect {
     /** Only in its PostgreSQL mode, as the commands' unit tests use it. */
     H2 {
         @Override
-        String skipExisting(List<String> quotedKey) {
+        String skipExisting(String keyColumn) {
             return " ON CONFLICT DO NOTHING";
         }
     },
     OTHER {
         @Override
-        String skipExisting(List<String> quotedKey) {
+        String skipExisting(String keyColumn) {
             throw new UnsupportedOperationException("writing is supported into PostgreSQL, MariaDB and MySQL only");
         }
     };
 
-    /** The clause after {@code INSERT ... VALUES ...} that leaves a row whose key exists as it is. */
-    abstract String skipExisting(List<String> quotedKey);
+    /**
+     * The clause after {@code INSERT ... VALUES ...} that leaves a row whose key exists as it is.
+     *
+     * @param keyColumn a column of the key, quoted
+     */
+    abstract String skipExisting(String keyColumn);
 
     /** Connection properties this database needs for the commands, added to the configured ones. */
     void adjust(Properties properties) {

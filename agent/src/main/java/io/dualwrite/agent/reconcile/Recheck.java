@@ -58,18 +58,15 @@ final class Recheck {
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
         }
-        for (Difference difference : compare(table, primary, secondary, primaryConnection, secondaryConnection,
-                keys, keySide, false)) {
+        for (Difference difference : compareNow()) {
             sink.accept(difference);
         }
         keys.clear();
     }
 
-    /** The differences between the two sides' rows of these keys, read now. */
-    static List<Difference> compare(TablePair table, TableReader primary, TableReader secondary,
-            Connection primaryConnection, Connection secondaryConnection, List<Object[]> keys, Side keySide,
-            boolean lockSecondary) throws SQLException {
-        Map<String, Row> secondaryRows = secondary.lookup(secondaryConnection, keys, false, lockSecondary);
+    /** The differences between the two sides' rows of the suspected keys, read now. */
+    private List<Difference> compareNow() throws SQLException {
+        Map<String, Row> secondaryRows = secondary.lookup(secondaryConnection, keys, false, false);
         Map<String, Row> primaryRows = primary.lookup(primaryConnection, keys, false, false);
         List<Difference> differences = new ArrayList<>();
         for (Object[] key : keys) {

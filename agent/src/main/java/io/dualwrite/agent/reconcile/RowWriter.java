@@ -34,16 +34,8 @@ final class RowWriter {
             row.append(i == 0 ? "?" : ", ?");
         }
         this.rowPlaceholders = row.append(')').toString();
-        this.skipExisting = dialect.skipExisting(quoted(table.columnNames(Side.SECONDARY, true)));
+        this.skipExisting = dialect.skipExisting(names.quote(table.columns.get(0).secondary.name));
         this.rowsPerInsert = Math.max(1, MAX_PARAMETERS / columns.size());
-    }
-
-    private List<String> quoted(List<String> columns) {
-        List<String> quoted = new java.util.ArrayList<>(columns.size());
-        for (String column : columns) {
-            quoted.add(names.quote(column));
-        }
-        return quoted;
     }
 
     /** Inserts the primary's rows the secondary does not have; the number inserted. */

@@ -83,10 +83,4 @@ public final class TableSelection {
         }
         return both;
     }
-
-    /** Sides that a dialect does not know how to write to: repair and backfill refuse them before starting. */
-    public static String unwritable(Database secondary) {
-        return secondary.dialect().writable() ? null : "the secondary " + secondary + " is not PostgreSQL, MariaDB or "
-                + "MySQL: repair and backfill write into those only (verify compares any)";
-    }
 }

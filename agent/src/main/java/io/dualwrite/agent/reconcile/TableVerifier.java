@@ -57,18 +57,21 @@ final class TableVerifier {
                 sink.accept(difference);
             }
         };
+        KeyOrder order = KeyOrder.of(table);
+        return order != null ? merge(order, counts, rowsCompared, counting) : lookUp(counts, rowsCompared, counting);
+    }
+
+    /** The primary's rows looked up on the secondary, and beside it the secondary's keys on the primary. */
+    private boolean lookUp(TableCounts counts, LongConsumer rowsCompared, DifferenceSink sink)
+            throws SQLException, IOException, InterruptedException {
         ExecutorService extraPass = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dualwrite-verify-extra");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            KeyOrder order = KeyOrder.of(table);
-            if (order != null) {
-                return merge(order, counts, rowsCompared, counting);
-            }
-            Future<Boolean> extras = extraPass.submit((Callable<Boolean>) () -> extraRows(counting));
-            boolean complete = primaryRows(counts, rowsCompared, counting);
+            Future<Boolean> extras = extraPass.submit((Callable<Boolean>) () -> extraRows(sink));
+            boolean complete = primaryRows(counts, rowsCompared, sink);
             return extras.get() && complete;
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
