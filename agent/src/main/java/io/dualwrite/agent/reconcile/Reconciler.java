@@ -51,11 +51,12 @@ public final class Reconciler {
     public boolean repair(ReconcileTable table, TableCounts found, RepairCounts repaired, LongConsumer rowsCompared,
             DifferenceSink stillDifferent) throws SQLException, IOException, InterruptedException {
         TablePair pair = table.pair();
-        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open()) {
-            TableReader secondaryReader = reader(pair, Side.SECONDARY);
-            TableRepairer repairer = new TableRepairer(pair, reader(pair, Side.PRIMARY), secondaryReader,
-                    new RowWriter(pair, secondaryReader, secondary.names(), secondary.dialect()), primaryConnection,
-                    secondaryConnection, chunkSize, repaired, stillDifferent);
+        TableReader secondaryReader = reader(pair, Side.SECONDARY);
+        RowWriter writer = new RowWriter(pair, secondaryReader, secondary.names(), secondary.dialect());
+        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open();
+                TableRepairer repairer = new TableRepairer(pair, primary, secondary, reader(pair, Side.PRIMARY),
+                        secondaryReader, writer, primaryConnection, secondaryConnection, chunkSize, repaired,
+                        stillDifferent)) {
             boolean complete = verifier(pair).run(found, rowsCompared, repairer);
             repairer.finish();
             return complete;

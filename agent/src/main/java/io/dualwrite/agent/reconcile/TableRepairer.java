@@ -14,7 +14,7 @@ import java.util.Map;
  * that landed before it is in what the primary reads, so the repair never writes older data over newer. A key
  * the secondary lacks is inserted only if still absent, for the same reason.
  */
-final class TableRepairer implements DifferenceSink {
+final class TableRepairer implements DifferenceSink, AutoCloseable {
 
     private final TablePair table;
     private final TableReader primaryReader;
@@ -28,9 +28,9 @@ final class TableRepairer implements DifferenceSink {
     private final List<Object[]> keys = new ArrayList<>();
     private Side keySide;
 
-    TableRepairer(TablePair table, TableReader primaryReader, TableReader secondaryReader, RowWriter writer,
-            Connection primaryConnection, Connection secondaryConnection, int batchSize, RepairCounts counts,
-            DifferenceSink stillDifferent) {
+    TableRepairer(TablePair table, Database primary, Database secondary, TableReader primaryReader,
+            TableReader secondaryReader, RowWriter writer, Connection primaryConnection,
+            Connection secondaryConnection, int batchSize, RepairCounts counts, DifferenceSink stillDifferent) {
         this.table = table;
         this.primaryReader = primaryReader;
         this.secondaryReader = secondaryReader;
@@ -39,8 +39,8 @@ final class TableRepairer implements DifferenceSink {
         this.secondaryConnection = secondaryConnection;
         this.batchSize = batchSize;
         this.counts = counts;
-        this.afterwards = new Recheck(table, primaryReader, secondaryReader, primaryConnection, secondaryConnection,
-                batchSize, difference -> {
+        this.afterwards = new Recheck(table, primary, secondary, primaryReader, secondaryReader, batchSize,
+                difference -> {
                     counts.stillDifferent++;
                     stillDifferent.accept(difference);
                 });
@@ -62,7 +62,12 @@ final class TableRepairer implements DifferenceSink {
     /** Repairs the keys not repaired yet, then reads every repaired key again. */
     void finish() throws SQLException, IOException, InterruptedException {
         flush();
-        afterwards.flush();
+        afterwards.finish();
+    }
+
+    @Override
+    public void close() {
+        afterwards.close();
     }
 
     private void flush() throws SQLException, IOException {

@@ -90,11 +90,9 @@ final class TableVerifier {
     /** Both sides' rows in their common key order, matched as they come: each side read once. */
     private boolean merge(KeyOrder order, TableCounts counts, LongConsumer rowsCompared, DifferenceSink sink)
             throws SQLException, IOException, InterruptedException {
-        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open()) {
-            Recheck fromPrimary = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
-                    secondaryConnection, chunkSize, sink);
-            Recheck fromSecondary = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
-                    secondaryConnection, chunkSize, sink);
+        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open();
+                Recheck recheck = new Recheck(table, primary, secondary, primaryReader, secondaryReader, chunkSize,
+                    sink)) {
             ChunkCursor primaryRows = new ChunkCursor(primaryReader, primaryConnection, chunkSize);
             ChunkCursor secondaryRows = new ChunkCursor(secondaryReader, secondaryConnection, chunkSize);
             long compared = 0;
@@ -103,11 +101,11 @@ final class TableVerifier {
                 Row s = secondaryRows.row();
                 int position = p == null ? 1 : s == null ? -1 : order.compare(p.values, s.values);
                 if (position < 0) {
-                    fromPrimary.suspect(p.values, Side.PRIMARY);
+                    recheck.suspect(p.values, Side.PRIMARY);
                 } else if (position > 0) {
-                    fromSecondary.suspect(s.values, Side.SECONDARY);
+                    recheck.suspect(s.values, Side.SECONDARY);
                 } else if (!table.differingColumns(p, s).isEmpty()) {
-                    fromPrimary.suspect(p.values, Side.PRIMARY);
+                    recheck.suspect(p.values, Side.PRIMARY);
                 }
                 if (position <= 0) {
                     primaryRows.advance();
@@ -126,22 +124,21 @@ final class TableVerifier {
             }
             counts.compared(compared);
             rowsCompared.accept(compared);
-            fromPrimary.flush();
-            fromSecondary.flush();
+            recheck.finish();
             return true;
         }
     }
 
     private boolean primaryRows(TableCounts counts, LongConsumer rowsCompared, DifferenceSink sink)
             throws SQLException, IOException, InterruptedException {
-        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open()) {
-            Recheck recheck = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
-                    secondaryConnection, chunkSize, sink);
+        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open();
+                Recheck recheck = new Recheck(table, primary, secondary, primaryReader, secondaryReader, chunkSize,
+                    sink)) {
             Object[] after = null;
             while (!stopRequested.getAsBoolean()) {
                 List<Row> rows = primaryReader.chunkAfter(primaryConnection, after, chunkSize, false);
                 if (rows.isEmpty()) {
-                    recheck.flush();
+                    recheck.finish();
                     return true;
                 }
                 Map<String, Row> others = secondaryReader.lookup(secondaryConnection, keys(rows), false, false);
@@ -160,14 +157,14 @@ final class TableVerifier {
     }
 
     private boolean extraRows(DifferenceSink sink) throws SQLException, IOException, InterruptedException {
-        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open()) {
-            Recheck recheck = new Recheck(table, primaryReader, secondaryReader, primaryConnection,
-                    secondaryConnection, chunkSize, sink);
+        try (Connection primaryConnection = primary.open(); Connection secondaryConnection = secondary.open();
+                Recheck recheck = new Recheck(table, primary, secondary, primaryReader, secondaryReader, chunkSize,
+                    sink)) {
             Object[] after = null;
             while (!stopRequested.getAsBoolean()) {
                 List<Row> keys = secondaryReader.chunkAfter(secondaryConnection, after, chunkSize, true);
                 if (keys.isEmpty()) {
-                    recheck.flush();
+                    recheck.finish();
                     return true;
                 }
                 Map<String, Row> onPrimary = primaryReader.lookup(primaryConnection, keys(keys), true, false);
