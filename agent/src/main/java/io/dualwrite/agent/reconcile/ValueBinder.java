@@ -25,7 +25,7 @@ final class ValueBinder {
             statement.setInt(index, (Boolean) value ? 1 : 0);
         } else if (value instanceof Number && isBoolean(target)) {
             statement.setBoolean(index, ((Number) value).intValue() != 0);
-        } else if (dialect == Dialect.POSTGRESQL && target.sqlType == Types.OTHER) {
+        } else if (dialect == Dialect.POSTGRESQL && (target.sqlType == Types.OTHER || isEnum(target))) {
             // uuid, json, inet, enums...: PostgreSQL casts text sent as "unspecified" to the column's type
             statement.setObject(index, value.toString(), Types.OTHER);
         } else if (value instanceof UUID && dialect != Dialect.POSTGRESQL) {
@@ -38,6 +38,24 @@ final class ValueBinder {
             statement.setString(index, value.toString());
         } else {
             statement.setObject(index, value);
+        }
+    }
+
+    /** PostgreSQL reports an enum column as VARCHAR under the enum's own type name; text is refused there. */
+    private static boolean isEnum(Column target) {
+        if (target.sqlType != Types.VARCHAR) {
+            return false;
+        }
+        switch (target.typeName.toLowerCase(Locale.ROOT)) {
+            case "varchar":
+            case "text":
+            case "bpchar":
+            case "char":
+            case "name":
+            case "citext":
+                return false;
+            default:
+                return true;
         }
     }
 
