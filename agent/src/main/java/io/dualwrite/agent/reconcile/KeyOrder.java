@@ -28,19 +28,7 @@ final class KeyOrder {
     }
 
     private static boolean sortsAlike(int sqlType) {
-        switch (sqlType) {
-            case Types.TINYINT:
-            case Types.SMALLINT:
-            case Types.INTEGER:
-            case Types.BIGINT:
-            case Types.DECIMAL:
-            case Types.NUMERIC:
-            case Types.DATE:
-            case Types.TIMESTAMP:
-                return true;
-            default:
-                return false;
-        }
+        return ValueBinder.isExactNumeric(sqlType) || sqlType == Types.DATE || sqlType == Types.TIMESTAMP;
     }
 
     /** Compares a primary row's key with a secondary row's. */

@@ -48,11 +48,7 @@ final class Recheck implements AutoCloseable {
         this.secondaryReader = secondaryReader;
         this.batchSize = batchSize;
         this.sink = sink;
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dualwrite-recheck");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = Executors.newSingleThreadExecutor(Daemon.named("dualwrite-recheck"));
     }
 
     /** A key, as read from {@code side}, whose rows looked different. */

@@ -64,11 +64,7 @@ final class TableVerifier {
     /** The primary's rows looked up on the secondary, and beside it the secondary's keys on the primary. */
     private boolean lookUp(TableCounts counts, LongConsumer rowsCompared, DifferenceSink sink)
             throws SQLException, IOException, InterruptedException {
-        ExecutorService extraPass = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dualwrite-verify-extra");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService extraPass = Executors.newSingleThreadExecutor(Daemon.named("dualwrite-verify-extra"));
         try {
             Future<Boolean> extras = extraPass.submit((Callable<Boolean>) () -> extraRows(sink));
             boolean complete = primaryRows(counts, rowsCompared, sink);

@@ -21,7 +21,7 @@ final class ValueBinder {
             throws SQLException {
         if (value == null) {
             statement.setNull(index, target.sqlType);
-        } else if (value instanceof Boolean && isNumeric(target.sqlType)) {
+        } else if (value instanceof Boolean && isExactNumeric(target.sqlType)) {
             statement.setInt(index, (Boolean) value ? 1 : 0);
         } else if (value instanceof Number && isBoolean(target)) {
             statement.setBoolean(index, ((Number) value).intValue() != 0);
@@ -59,7 +59,7 @@ final class ValueBinder {
         }
     }
 
-    private static boolean isNumeric(int sqlType) {
+    static boolean isExactNumeric(int sqlType) {
         switch (sqlType) {
             case Types.TINYINT:
             case Types.SMALLINT:
