@@ -43,12 +43,12 @@ public final class Backfill {
     public boolean copy(ReconcileTable table, boolean restart, BackfillCounts counts, LongConsumer rowsRemaining,
             LongConsumer rowsRead) throws SQLException, IOException, InterruptedException {
         TablePair pair = table.pair();
-        BackfillCheckpoint checkpoint = BackfillCheckpoint.read(checkpointDirectory, pair.name,
-                primary + " -> " + secondary);
+        String databases = primary + " -> " + secondary;
+        // restarting reads no checkpoint: the one there may be damaged or of other databases, as its errors say
+        BackfillCheckpoint checkpoint = restart
+                ? BackfillCheckpoint.restart(checkpointDirectory, pair.name, databases)
+                : BackfillCheckpoint.read(checkpointDirectory, pair.name, databases);
         counts.checkpointFile = checkpoint.file().toString();
-        if (restart) {
-            checkpoint.clear();
-        }
         if (checkpoint.done) {
             counts.alreadyDone = true;
             return true;

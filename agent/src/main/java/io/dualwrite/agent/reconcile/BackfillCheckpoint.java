@@ -49,6 +49,16 @@ final class BackfillCheckpoint {
     }
 
     /**
+     * An empty checkpoint for the table, replacing whatever file was there without reading it: {@code --restart},
+     * which the errors of {@link #read} advise, must work for a damaged checkpoint or one of other databases too.
+     */
+    static BackfillCheckpoint restart(Path directory, String table, String databases) throws IOException {
+        BackfillCheckpoint checkpoint = new BackfillCheckpoint(OwnerOnlyFiles.prepare(directory), table, databases);
+        checkpoint.clear();
+        return checkpoint;
+    }
+
+    /**
      * The table's checkpoint, empty when there is none.
      *
      * @param databases names the primary and the secondary (without secrets): a checkpoint of another pair is refused
