@@ -127,13 +127,14 @@ class TableRepairerTest {
 
         try (java.sql.Connection p = fixture.primary.open(); java.sql.Connection s = fixture.secondary.open()) {
             TableReader secondaryReader = reconciler.reader(pair, Side.SECONDARY);
-            TableRepairer repairer = new TableRepairer(pair, reconciler.reader(pair, Side.PRIMARY), secondaryReader,
-                    new RowWriter(pair, secondaryReader, fixture.secondary.names(), fixture.secondary.dialect()), p, s,
-                    10, repaired, difference -> { });
-            for (Difference difference : found) {
-                repairer.accept(difference);
+            try (TableRepairer repairer = new TableRepairer(pair, fixture.primary, fixture.secondary,
+                    reconciler.reader(pair, Side.PRIMARY), secondaryReader, new RowWriter(pair, secondaryReader,
+                    fixture.secondary.names(), fixture.secondary.dialect()), p, s, 10, repaired, difference -> { })) {
+                for (Difference difference : found) {
+                    repairer.accept(difference);
+                }
+                repairer.finish();
             }
-            repairer.finish();
         }
 
         assertThat(found).hasSize(1);

@@ -143,8 +143,8 @@ class TableSelectionTest {
         Database h2 = new Database("secondary", new org.h2.Driver(), "jdbc:h2:mem:x", "jdbc:h2:mem:x",
                 new Properties());
 
-        assertThat(TableSelection.unwritable(fixture.secondary)).isNull();
-        assertThat(TableSelection.unwritable(h2)).isEqualTo("the secondary jdbc:h2:mem:x is not PostgreSQL, MariaDB "
+        assertThat(fixture.secondary.unwritable()).isNull();
+        assertThat(h2.unwritable()).isEqualTo("the secondary jdbc:h2:mem:x is not PostgreSQL, MariaDB "
                 + "or MySQL: repair and backfill write into those only (verify compares any)");
         assertThat(Dialect.of("jdbc:postgresql://h/db")).isEqualTo(Dialect.POSTGRESQL);
         assertThat(Dialect.of("jdbc:mariadb://h/db")).isEqualTo(Dialect.MYSQL);
@@ -159,7 +159,7 @@ class TableSelectionTest {
         Dialect.MYSQL.adjust(properties);
 
         assertThat(properties).containsEntry("useAffectedRows", "true");
-        assertThat(Dialect.MYSQL.skipExisting(List.of("`id`", "`b`"))).isEqualTo(" ON DUPLICATE KEY UPDATE `id` = `id`");
-        assertThat(Dialect.POSTGRESQL.skipExisting(List.of("\"id\""))).isEqualTo(" ON CONFLICT DO NOTHING");
+        assertThat(Dialect.MYSQL.skipExisting("`id`")).isEqualTo(" ON DUPLICATE KEY UPDATE `id` = `id`");
+        assertThat(Dialect.POSTGRESQL.skipExisting("\"id\"")).isEqualTo(" ON CONFLICT DO NOTHING");
     }
 }
