@@ -35,10 +35,6 @@ final class TableReader {
         this.keyColumns = table.columnNames(side, true);
     }
 
-    Side side() {
-        return side;
-    }
-
     /** Up to {@code limit} rows in key order after the key {@code after} (from this side), or from the start. */
     List<Row> chunkAfter(Connection connection, Object[] after, int limit, boolean keyOnly) throws SQLException {
         StringBuilder sql = select(keyOnly);
