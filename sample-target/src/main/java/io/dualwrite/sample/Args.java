@@ -1,41 +1,51 @@
 package io.dualwrite.sample;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line: a command, for {@code scenario} a scenario name, then {@code --option value} pairs.
- * Anything malformed is a {@link UsageException}.
+ * The command line: a command, for {@code scenario} a scenario name, then {@code --option value} pairs and
+ * {@code --flag}s (options without a value). Anything malformed is a {@link UsageException}.
  */
-final class Args {
+public final class Args {
 
     private static final Map<String, Set<String>> OPTIONS_BY_COMMAND = Map.of(
             "schema", Set.of("url", "user", "password"),
             "scenario", Set.of("url", "user", "password", "threads", "rows", "seconds", "operations", "stop-file",
                     "exit-file", "max-errors", "pause-ms", "read", "queries", "table"),
-            "demo", Set.of("primary", "secondary"));
+            "demo", Set.of("primary", "secondary"),
+            "load", Set.of("url", "user", "password", "threads", "duration", "warmup", "mix", "batch", "rows",
+                    "json", "secondary-url", "secondary-user", "secondary-password"));
+
+    private static final Map<String, Set<String>> FLAGS_BY_COMMAND = Map.of(
+            "load", Set.of("hand-written-dual-write", "setup-only"));
+
+    private static final String COMMANDS = "schema, scenario, demo, load";
 
     private final String command;
     private final String scenarioName;
     private final Map<String, String> options;
+    private final Set<String> flags;
 
-    private Args(String command, String scenarioName, Map<String, String> options) {
+    private Args(String command, String scenarioName, Map<String, String> options, Set<String> flags) {
         this.command = command;
         this.scenarioName = scenarioName;
         this.options = options;
+        this.flags = flags;
     }
 
-    static Args parse(String[] argv) throws UsageException {
+    public static Args parse(String[] argv) throws UsageException {
         List<String> words = List.of(argv);
         if (words.isEmpty()) {
-            throw new UsageException("missing command: one of schema, scenario, demo");
+            throw new UsageException("missing command: one of " + COMMANDS);
         }
         String command = words.get(0);
         Set<String> allowed = OPTIONS_BY_COMMAND.get(command);
         if (allowed == null) {
-            throw new UsageException("unknown command '" + command + "': one of schema, scenario, demo");
+            throw new UsageException("unknown command '" + command + "': one of " + COMMANDS);
         }
         int next = 1;
         String scenarioName = null;
@@ -46,10 +56,18 @@ final class Args {
             scenarioName = words.get(1);
             next = 2;
         }
+        Set<String> allowedFlags = FLAGS_BY_COMMAND.getOrDefault(command, Set.of());
         Map<String, String> options = new HashMap<>();
-        for (int i = next; i < words.size(); i += 2) {
+        Set<String> flags = new HashSet<>();
+        int i = next;
+        while (i < words.size()) {
             String word = words.get(i);
             String name = word.startsWith("--") ? word.substring(2) : null;
+            if (name != null && allowedFlags.contains(name)) {
+                flags.add(name);
+                i++;
+                continue;
+            }
             if (name == null || !allowed.contains(name)) {
                 throw new UsageException("unknown option '" + word + "' for " + command);
             }
@@ -57,11 +75,12 @@ final class Args {
                 throw new UsageException("missing value for --" + name);
             }
             options.put(name, words.get(i + 1));
+            i += 2;
         }
-        return new Args(command, scenarioName, options);
+        return new Args(command, scenarioName, options, flags);
     }
 
-    String command() {
+    public String command() {
         return command;
     }
 
@@ -69,7 +88,7 @@ final class Args {
         return scenarioName;
     }
 
-    String required(String name) throws UsageException {
+    public String required(String name) throws UsageException {
         String value = options.get(name);
         if (value == null) {
             throw new UsageException("missing required option --" + name);
@@ -78,11 +97,16 @@ final class Args {
     }
 
     /** Null when not given. */
-    String optional(String name) {
+    public String optional(String name) {
         return options.get(name);
     }
 
-    int positiveInt(String name, int defaultValue) throws UsageException {
+    /** Whether the flag (an option without a value) was given. */
+    public boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    public int positiveInt(String name, int defaultValue) throws UsageException {
         String value = options.get(name);
         if (value == null) {
             return defaultValue;
@@ -98,7 +122,7 @@ final class Args {
         throw new UsageException("--" + name + " needs a positive whole number, got '" + value + "'");
     }
 
-    int nonNegativeInt(String name, int defaultValue) throws UsageException {
+    public int nonNegativeInt(String name, int defaultValue) throws UsageException {
         String value = options.get(name);
         if (value == null) {
             return defaultValue;
@@ -114,8 +138,8 @@ final class Args {
         throw new UsageException("--" + name + " needs a whole number of 0 or more, got '" + value + "'");
     }
 
-    static final class UsageException extends Exception {
-        UsageException(String message) {
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
             super(message);
         }
     }

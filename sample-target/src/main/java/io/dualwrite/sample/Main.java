@@ -1,5 +1,7 @@
 package io.dualwrite.sample;
 
+import io.dualwrite.sample.load.LoadGenerator;
+import io.dualwrite.sample.load.LoadOptions;
 import io.dualwrite.sample.scenario.Scenario;
 import io.dualwrite.sample.scenario.ScenarioContext;
 import io.dualwrite.sample.scenario.Scenarios;
@@ -46,6 +48,8 @@ public final class Main {
                 return 0;
             case "scenario":
                 return runScenario(args);
+            case "load":
+                return LoadGenerator.run(LoadOptions.of(args));
             case "demo":
                 return Demo.run(args.required("primary"), args.required("secondary")) ? 0 : 1;
             default:

@@ -42,21 +42,28 @@ public final class Schema {
     /** Drops (if they exist) and creates every table, with column types suited to the connected database. */
     public static void create(Connection connection) throws SQLException {
         Dialect dialect = Dialect.of(connection);
-        Map<String, String> types = columnTypes(dialect);
-        String tableOptions = dialect == Dialect.MARIADB ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "";
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 statement.execute("DROP TABLE IF EXISTS " + table.getKey());
-                String columns = table.getValue();
-                for (Map.Entry<String, String> type : types.entrySet()) {
-                    columns = columns.replace("{" + type.getKey() + "}", type.getValue());
-                }
-                statement.execute("CREATE TABLE " + table.getKey() + " (" + columns + ")" + tableOptions);
+                statement.execute(createTable(dialect, table.getKey(), table.getValue(), false));
             }
         }
         if (!connection.getAutoCommit()) {
             connection.commit();
         }
+    }
+
+    /**
+     * The {@code CREATE TABLE} statement of a table whose columns are written with {@code {name}} types (see the
+     * class comment), in the dialect; all three databases understand {@code IF NOT EXISTS}.
+     */
+    public static String createTable(Dialect dialect, String table, String columns, boolean ifNotExists) {
+        String typed = columns;
+        for (Map.Entry<String, String> type : columnTypes(dialect).entrySet()) {
+            typed = typed.replace("{" + type.getKey() + "}", type.getValue());
+        }
+        String tableOptions = dialect == Dialect.MARIADB ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "";
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + table + " (" + typed + ")" + tableOptions;
     }
 
     private static Map<String, String> columnTypes(Dialect dialect) {
