@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Command lines of the sample application ({@code schema}, {@code scenario NAME}) against a test database. */
+/** Command lines of the sample application ({@code schema}, {@code scenario NAME}, {@code load}) against a test database. */
 final class SampleCommand {
 
     private SampleCommand() {
@@ -19,6 +19,26 @@ final class SampleCommand {
     static List<String> scenario(String name, TestDatabase db, String... extra) {
         List<String> args = new ArrayList<>(Arrays.asList("scenario", name));
         args.addAll(connection(db));
+        args.addAll(Arrays.asList(extra));
+        return args;
+    }
+
+    /** The measuring workload generator, {@code load}, on the database. */
+    static List<String> load(TestDatabase db, String... extra) {
+        List<String> args = new ArrayList<>(Arrays.asList("load"));
+        args.addAll(connection(db));
+        args.addAll(Arrays.asList(extra));
+        return args;
+    }
+
+    /** {@code load --hand-written-dual-write}: the generator writes to both databases itself. */
+    static List<String> handWrittenLoad(TestDatabase primary, TestDatabase secondary, String... extra) {
+        List<String> args = load(primary, "--hand-written-dual-write", "--secondary-url", secondary.url(),
+                "--secondary-user", secondary.user());
+        if (!secondary.password().isEmpty()) {
+            args.add("--secondary-password");
+            args.add(secondary.password());
+        }
         args.addAll(Arrays.asList(extra));
         return args;
     }
