@@ -1,5 +1,7 @@
 package io.dualwrite.agent.cli;
 
+import io.dualwrite.agent.reconcile.ReconcileFixture;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -100,19 +100,8 @@ final class ReconcileCliFixture {
     }
 
     private static List<String> rows(String url, String password, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, USER, password);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            int count = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= count; i++) {
-                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+        try (Connection connection = DriverManager.getConnection(url, USER, password)) {
+            return ReconcileFixture.rows(connection, query);
         }
     }
 

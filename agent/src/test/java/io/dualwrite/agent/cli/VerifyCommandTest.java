@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,7 +171,8 @@ class VerifyCommandTest {
 
     @Test
     void anExistingReportWithWiderPermissionsIsReplacedByAnOwnerOnlyOne() throws Exception {
-        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        assertThat(FileSystems.getDefault().supportedFileAttributeViews())
+                .as("the file system must have POSIX permissions for owner-only files to be checked").contains("posix");
         fixture.seedDifferences();
         Path report = Files.writeString(dir.resolve("report.json"), "old");
         Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw-rw-"));

@@ -14,7 +14,7 @@ import java.util.UUID;
  * A primary and a secondary in two in-memory H2 databases in PostgreSQL mode (the secondary is written to, and
  * H2 writes only in that mode), each with names folded to lower case as PostgreSQL folds them.
  */
-final class ReconcileFixture {
+public final class ReconcileFixture {
 
     /** A value of a non-key column: it must never appear in what the commands show. */
     static final String SECRET = "S3cret-value-never-shown";
@@ -59,8 +59,14 @@ final class ReconcileFixture {
 
     /** Each row of the query, its columns as text joined with {@code |}. */
     static List<String> rows(Database database, String query) throws SQLException {
-        try (Connection connection = database.open(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(query)) {
+        try (Connection connection = database.open()) {
+            return rows(connection, query);
+        }
+    }
+
+    /** Each row of the query, its columns as text joined with {@code |}. */
+    public static List<String> rows(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
             List<String> rows = new ArrayList<>();
             int count = rs.getMetaData().getColumnCount();
             while (rs.next()) {
