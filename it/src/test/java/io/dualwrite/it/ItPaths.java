@@ -33,6 +33,15 @@ final class ItPaths {
         return dir;
     }
 
+    /** A new empty file in {@code folder} of the work directory, e.g. for a report a forked run writes. */
+    static Path newWorkFile(String folder, String prefix, String suffix) {
+        try {
+            return Files.createTempFile(Files.createDirectories(workDir().resolve(folder)), prefix, suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a file in " + workDir().resolve(folder), e);
+        }
+    }
+
     private static Path existingJar(String property, String fallback) {
         Path jar = Paths.get(System.getProperty(property, fallback)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {

@@ -43,6 +43,10 @@ class LoadGeneratorIT extends DatabasePairPerClass {
         Map<String, Object> report = readReport(json, run);
         assertSaneReport(report, "primary-only", run);
         assertThat(run.consistentStats().journaled).as("writes the agent journaled%n%s", run.describe()).isZero();
+        Map<String, Object> lag = object(report, "replicationLagMillis");
+        assertThat(number(lag, "samples")).as("replication lag samples%n%s", run.describe()).isPositive();
+        assertThat(number(lag, "max")).as("replication lag in sync mode, where nothing waits%n%s", run.describe())
+                .isZero();
         run.verify(() -> TableComparison.assertSameRowsIn(primary(), secondary(),
                 Collections.singletonList(OrdersTable.NAME)));
     }
@@ -58,6 +62,7 @@ class LoadGeneratorIT extends DatabasePairPerClass {
         Map<String, Object> report = readReport(json, run);
         assertSaneReport(report, "hand-written-dual-write", run);
         assertThat(report.get("secondary")).as("the secondary's product%n%s", run.describe()).isEqualTo("MariaDB");
+        assertThat(report).as("without the agent%n%s", run.describe()).containsEntry("replicationLagMillis", null);
         assertThat(number(kind(report, "insert"), "rows")).as("rows inserted, 5 per batch%n%s", run.describe())
                 .isEqualTo(number(kind(report, "insert"), "operations") * 5);
         run.verify(() -> TableComparison.assertSameRowsIn(primary(), secondary(),
@@ -118,12 +123,7 @@ class LoadGeneratorIT extends DatabasePairPerClass {
     }
 
     private static Path reportFile() {
-        try {
-            return Files.createTempFile(Files.createDirectories(ItPaths.workDir().resolve("load-reports")), "load-",
-                    ".json");
-        } catch (IOException e) {
-            throw new AssertionError("could not create a report file: " + e, e);
-        }
+        return ItPaths.newWorkFile("load-reports", "load-", ".json");
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Command lines of the sample application ({@code schema}, {@code scenario NAME}, {@code load}) against a test database. */
+/**
+ * Command lines of the sample application ({@code schema}, {@code scenario NAME}, {@code load}, {@code startup})
+ * against a test database.
+ */
 final class SampleCommand {
 
     private SampleCommand() {
@@ -40,6 +43,13 @@ final class SampleCommand {
             args.add(secondary.password());
         }
         args.addAll(Arrays.asList(extra));
+        return args;
+    }
+
+    /** {@code startup}: prints the milliseconds from the JVM's start to {@code main} and to a first write. */
+    static List<String> startup(TestDatabase db) {
+        List<String> args = new ArrayList<>(Arrays.asList("startup"));
+        args.addAll(connection(db));
         return args;
     }
 

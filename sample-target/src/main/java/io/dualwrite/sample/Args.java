@@ -17,13 +17,14 @@ public final class Args {
             "scenario", Set.of("url", "user", "password", "threads", "rows", "seconds", "operations", "stop-file",
                     "exit-file", "max-errors", "pause-ms", "read", "queries", "table"),
             "demo", Set.of("primary", "secondary"),
+            "startup", Set.of("url", "user", "password"),
             "load", Set.of("url", "user", "password", "threads", "duration", "warmup", "mix", "batch", "rows",
-                    "json", "secondary-url", "secondary-user", "secondary-password"));
+                    "rate", "json", "secondary-url", "secondary-user", "secondary-password"));
 
     private static final Map<String, Set<String>> FLAGS_BY_COMMAND = Map.of(
             "load", Set.of("hand-written-dual-write", "setup-only"));
 
-    private static final String COMMANDS = "schema, scenario, demo, load";
+    private static final String COMMANDS = "schema, scenario, demo, load, startup";
 
     private final String command;
     private final String scenarioName;

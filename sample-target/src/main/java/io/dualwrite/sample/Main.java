@@ -1,7 +1,9 @@
 package io.dualwrite.sample;
 
+import io.dualwrite.sample.load.ConnectionSettings;
 import io.dualwrite.sample.load.LoadGenerator;
 import io.dualwrite.sample.load.LoadOptions;
+import io.dualwrite.sample.load.StartupTimer;
 import io.dualwrite.sample.scenario.Scenario;
 import io.dualwrite.sample.scenario.ScenarioContext;
 import io.dualwrite.sample.scenario.Scenarios;
@@ -22,9 +24,11 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
+        // first of all: what start-up took is measured up to here
+        long mainReachedMillis = StartupTimer.uptimeMillis();
         int exitCode;
         try {
-            exitCode = run(Args.parse(argv));
+            exitCode = run(Args.parse(argv), mainReachedMillis);
         } catch (Args.UsageException e) {
             System.err.println("usage error: " + e.getMessage());
             exitCode = 2;
@@ -37,7 +41,7 @@ public final class Main {
         System.exit(exitCode);
     }
 
-    private static int run(Args args) throws Exception {
+    private static int run(Args args, long mainReachedMillis) throws Exception {
         switch (args.command()) {
             case "schema":
                 try (Connection connection = Database.connect(
@@ -50,6 +54,10 @@ public final class Main {
                 return runScenario(args);
             case "load":
                 return LoadGenerator.run(LoadOptions.of(args));
+            case "startup":
+                String url = args.optional("url");
+                return StartupTimer.run(mainReachedMillis, url == null ? null
+                        : new ConnectionSettings(url, args.optional("user"), args.optional("password")));
             case "demo":
                 return Demo.run(args.required("primary"), args.required("secondary")) ? 0 : 1;
             default:

@@ -29,6 +29,6 @@ class ArgsTest {
     void anUnknownCommandListsTheKnownOnes() {
         assertThatThrownBy(() -> Args.parse(new String[] {"bench"}))
                 .isInstanceOf(Args.UsageException.class)
-                .hasMessage("unknown command 'bench': one of schema, scenario, demo, load");
+                .hasMessage("unknown command 'bench': one of schema, scenario, demo, load, startup");
     }
 }

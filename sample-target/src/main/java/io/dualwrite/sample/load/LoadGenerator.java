@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 
 /**
  * The {@code load} command: a measured workload on {@link OrdersTable bench_orders}, for benchmarks with and
  * without the agent. It creates the table if missing and refills it with {@code --rows} rows (on both databases
  * in hand-written dual-write mode), so that every run starts alike; with {@code --setup-only} it stops there.
  * Then {@code --threads} threads, each with its own connection (two in hand-written mode) and its own rows, run
- * operations drawn from {@code --mix} back to back: {@code --warmup} seconds unmeasured, then {@code --duration}
- * seconds measured. The {@link LoadReport} goes to stdout and, with {@code --json}, to a file.
+ * operations drawn from {@code --mix} back to back (or, with {@code --rate}, spaced so that all together run at
+ * most that many per second): {@code --warmup} seconds unmeasured, then {@code --duration} seconds measured. With
+ * the agent attached, its replication lag is sampled while the run measures ({@link LagSampler}). The {@link LoadReport} goes to stdout and, with {@code --json}, to a file.
  */
 public final class LoadGenerator {
 
@@ -47,13 +49,15 @@ public final class LoadGenerator {
         List<LoadWorker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int thread = 0; thread < options.threads; thread++) {
-            LoadWorker worker = new LoadWorker(thread, initialRows, options.mix, options.batch, this::openOrders,
-                    phase, errorsShown);
+            LoadWorker worker = new LoadWorker(thread, initialRows, options.mix, options.batch,
+                    Pacer.forShare(options.rate, options.threads), this::openOrders, phase, errorsShown);
             workers.add(worker);
             threads.add(new Thread(worker, "load-" + thread));
         }
         threads.forEach(Thread::start);
         TimeUnit.SECONDS.sleep(options.warmupSeconds);
+        LagSampler lag = new LagSampler();
+        boolean agentPresent = lag.startIfAgentPresent();
         long measureStarted = System.nanoTime();
         phase.set(RunPhase.MEASURE);
         TimeUnit.SECONDS.sleep(options.durationSeconds);
@@ -63,6 +67,7 @@ public final class LoadGenerator {
         }
         // until every thread stopped: the operations under way at the stop were measured too
         long measuredNanos = System.nanoTime() - measureStarted;
+        Histogram lagMillis = agentPresent ? lag.stop() : null;
         long maxUsedHeap = heap.stop();
         long usedHeapAfterGc = heap.usedAfterGc();
 
@@ -70,7 +75,7 @@ public final class LoadGenerator {
         for (LoadWorker worker : workers) {
             all.add(worker.measurements());
         }
-        LoadReport report = new LoadReport(options, primaryProduct, secondaryProduct, all, measuredNanos,
+        LoadReport report = new LoadReport(options, primaryProduct, secondaryProduct, all, measuredNanos, lagMillis,
                 maxUsedHeap, usedHeapAfterGc, heap.maxBytes());
         report.print(System.out);
         if (options.json != null) {

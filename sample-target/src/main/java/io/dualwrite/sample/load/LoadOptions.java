@@ -23,6 +23,8 @@ public final class LoadOptions {
     final OperationMix mix;
     final int batch;
     final int rows;
+    /** Operations per second of all threads together; 0 for as many as they can. */
+    final int rate;
     /** Null when not given. */
     final Path json;
     final boolean setupOnly;
@@ -37,6 +39,7 @@ public final class LoadOptions {
         mix = OperationMix.parse(mixText == null ? OperationMix.DEFAULT : mixText);
         batch = args.positiveInt("batch", DEFAULT_BATCH);
         rows = args.nonNegativeInt("rows", DEFAULT_ROWS);
+        rate = args.nonNegativeInt("rate", 0);
         String jsonFile = args.optional("json");
         json = jsonFile == null ? null : Paths.get(jsonFile);
         setupOnly = args.flag("setup-only");

@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
  *   "secondary": "MariaDB" | null,      only in hand-written dual-write mode
  *   "threads": 4, "durationSeconds": 10, "warmupSeconds": 2, "batch": 1, "initialRows": 10000,
  *   "mix": "insert:50,update:30,delete:10,select:10",   the kinds of weight above 0
+ *   "rate": 0,                          the --rate asked for, 0 for none
  *   "measuredMillis": 10004,            from the end of the warm-up until every thread stopped
  *   "operations": 81234,                successful measured operations of every kind (a batch is one)
  *   "operationsPerSecond": 8120.1,
@@ -24,6 +25,7 @@ import org.HdrHistogram.Histogram;
  *   "errors": 0,                        failed measured operations (left out of the latencies)
  *   "latencyMicros": {"p50": 310, "p99": 1900, "p999": 4100, "max": 9800, "mean": 402.3},
  *   "kinds": {"insert": {"operations", "operationsPerSecond", "rows", "errors", "latencyMicros"}, ...},
+ *   "replicationLagMillis": {"samples": 1000, "p50": 0, "p99": 12, "p999": 30, "max": 41} | null,
  *   "heap": {"maxUsedBytes": ..., "usedAfterGcBytes": ..., "maxBytes": ...}
  * }
  * </pre>
@@ -31,7 +33,9 @@ import org.HdrHistogram.Histogram;
  * the agent is attached, which the generator cannot tell. Latencies are per operation, in microseconds, from
  * HdrHistogram (3 significant digits). {@code heap.maxUsedBytes} is the most heap in use among samples every 50 ms
  * of warm-up and measurement, garbage included; {@code heap.usedAfterGcBytes} the heap in use after a full GC at
- * the end; {@code heap.maxBytes} the heap's limit, -1 for none.
+ * the end; {@code heap.maxBytes} the heap's limit, -1 for none. {@code replicationLagMillis} is null unless the
+ * agent is attached: then it holds the agent's {@code ReplicationLagMillis} sampled every 10 ms while measuring
+ * (the wait of the oldest write queued for the secondary: 0 whenever nothing waits, so always 0 in sync mode).
  */
 final class LoadReport {
 
@@ -43,17 +47,21 @@ final class LoadReport {
     private final String secondaryProduct;
     private final Measurements measurements;
     private final long measuredNanos;
+    /** Null without the agent. */
+    private final Histogram lagMillis;
     private final long maxUsedHeapBytes;
     private final long usedHeapAfterGcBytes;
     private final long maxHeapBytes;
 
     LoadReport(LoadOptions options, String primaryProduct, String secondaryProduct, Measurements measurements,
-               long measuredNanos, long maxUsedHeapBytes, long usedHeapAfterGcBytes, long maxHeapBytes) {
+               long measuredNanos, Histogram lagMillis, long maxUsedHeapBytes, long usedHeapAfterGcBytes,
+               long maxHeapBytes) {
         this.options = options;
         this.primaryProduct = primaryProduct;
         this.secondaryProduct = secondaryProduct;
         this.measurements = measurements;
         this.measuredNanos = measuredNanos;
+        this.lagMillis = lagMillis;
         this.maxUsedHeapBytes = maxUsedHeapBytes;
         this.usedHeapAfterGcBytes = usedHeapAfterGcBytes;
         this.maxHeapBytes = maxHeapBytes;
@@ -63,7 +71,8 @@ final class LoadReport {
         out.println("load: " + mode() + ", primary " + primaryProduct
                 + (secondaryProduct == null ? "" : ", secondary " + secondaryProduct) + ", " + options.threads
                 + " threads, mix " + options.mix + ", batch " + options.batch + ", " + options.rows
-                + " initial rows, warm-up " + options.warmupSeconds + " s, measured "
+                + " initial rows" + (options.rate == 0 ? "" : ", rate " + options.rate + "/s") + ", warm-up "
+                + options.warmupSeconds + " s, measured "
                 + String.format(Locale.ROOT, "%.2f s", seconds()));
         out.println(String.format(Locale.ROOT, "%-7s %10s %10s %10s %7s %9s %9s %9s %9s", "kind", "ops", "ops/s",
                 "rows", "errors", "p50 us", "p99 us", "p99.9 us", "max us"));
@@ -71,6 +80,12 @@ final class LoadReport {
             printLine(out, kind.label(), measurements.of(kind));
         }
         printLine(out, "all", measurements.overall());
+        if (lagMillis != null) {
+            out.println(String.format(Locale.ROOT, "replication lag (agent's ReplicationLagMillis every %d ms): p50 %d"
+                            + " ms, p99 %d ms, p99.9 %d ms, max %d ms", LagSampler.INTERVAL_MS,
+                    lagMillis.getValueAtPercentile(50), lagMillis.getValueAtPercentile(99),
+                    lagMillis.getValueAtPercentile(99.9), lagMillis.getMaxValue()));
+        }
         out.println(String.format(Locale.ROOT, "heap: max used %.1f MB (sampled every %d ms), used after GC %.1f MB,"
                         + " limit %s", megabytes(maxUsedHeapBytes), HeapSampler.INTERVAL_MS,
                 megabytes(usedHeapAfterGcBytes),
@@ -99,12 +114,19 @@ final class LoadReport {
                 .put("batch", options.batch)
                 .put("initialRows", options.rows)
                 .put("mix", options.mix.toString())
+                .put("rate", options.rate)
                 .put("measuredMillis", measuredNanos / 1_000_000);
         JsonObject overall = counts(measurements.overall());
         for (String field : new String[] {"operations", "operationsPerSecond", "rows", "errors", "latencyMicros"}) {
             json.put(field, overall.get(field));
         }
         return json.put("kinds", kinds)
+                .put("replicationLagMillis", lagMillis == null ? null : new JsonObject()
+                        .put("samples", lagMillis.getTotalCount())
+                        .put("p50", lagMillis.getValueAtPercentile(50))
+                        .put("p99", lagMillis.getValueAtPercentile(99))
+                        .put("p999", lagMillis.getValueAtPercentile(99.9))
+                        .put("max", lagMillis.getMaxValue()))
                 .put("heap", new JsonObject()
                         .put("maxUsedBytes", maxUsedHeapBytes)
                         .put("usedAfterGcBytes", usedHeapAfterGcBytes)

@@ -26,6 +26,7 @@ final class LoadWorker implements Runnable {
     private final int thread;
     private final OperationMix mix;
     private final int batch;
+    private final Pacer pacer;
     private final OrdersOpener opener;
     private final AtomicReference<RunPhase> phase;
     private final AtomicInteger errorsShown;
@@ -35,11 +36,12 @@ final class LoadWorker implements Runnable {
     private long nextId;
     private Orders orders;
 
-    LoadWorker(int thread, InitialRows initialRows, OperationMix mix, int batch, OrdersOpener opener,
+    LoadWorker(int thread, InitialRows initialRows, OperationMix mix, int batch, Pacer pacer, OrdersOpener opener,
                AtomicReference<RunPhase> phase, AtomicInteger errorsShown) {
         this.thread = thread;
         this.mix = mix;
         this.batch = batch;
+        this.pacer = pacer;
         this.opener = opener;
         this.phase = phase;
         this.errorsShown = errorsShown;
@@ -59,6 +61,7 @@ final class LoadWorker implements Runnable {
             RunPhase now;
             while ((now = phase.get()) != RunPhase.STOP) {
                 OperationKind kind = feasible(mix.pick(random));
+                pacer.awaitTurn();
                 long started = System.nanoTime();
                 try {
                     if (orders == null) {

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +41,23 @@ class LoadGeneratorTest {
                 .containsPattern("\\ninsert +\\d+").containsPattern("\\nall +\\d+").contains("heap: max used");
         String report = new String(Files.readAllBytes(json), StandardCharsets.UTF_8);
         assertThat(report).contains("\"mode\": \"hand-written-dual-write\"", "\"errors\": 0", "\"p999\": ",
-                "\"usedAfterGcBytes\": ", "\"select\": {").doesNotContain("password");
+                "\"usedAfterGcBytes\": ", "\"select\": {", "\"rate\": 0,", "\"replicationLagMillis\": null")
+                .doesNotContain("password");
         assertThat(rows(SECONDARY)).isEqualTo(rows(PRIMARY)).isNotEmpty();
+    }
+
+    @Test
+    void aRateCapsTheOperationsOfAllThreadsTogether(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("report.json");
+        String printed = run("load", "--url", PRIMARY, "--threads", "2", "--duration", "1", "--warmup", "0",
+                "--rows", "100", "--rate", "40", "--json", json.toString());
+
+        assertThat(printed).contains("100 initial rows, rate 40/s, warm-up 0 s");
+        String report = new String(Files.readAllBytes(json), StandardCharsets.UTF_8);
+        long operations = field(report, "operations");
+        double seconds = field(report, "measuredMillis") / 1000.0;
+        // each thread may start one operation early after a slow one, and one more is under way at the stop
+        assertThat(operations).as(report).isPositive().isLessThanOrEqualTo((long) (40 * seconds) + 2 * 2);
     }
 
     @Test
@@ -75,6 +92,13 @@ class LoadGeneratorTest {
         String printed = captured.toString(StandardCharsets.UTF_8.name()).replace("\r\n", "\n");
         original.print(printed);
         return printed;
+    }
+
+    /** The first whole-number field of that name in the report: the run's own, before the kinds'. */
+    private static long field(String report, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\": (\\d+)").matcher(report);
+        assertThat(matcher.find()).as("%s in %s", name, report).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Every row of bench_orders, ordered by id, as text. */
