@@ -20,41 +20,42 @@ final class FakeStatement extends AcceptingPreparedStatement {
 
     @Override
     public int executeUpdate() {
-        connection.executed();
-        return 1;
+        return executed();
     }
 
     @Override
     public int executeUpdate(String sql) {
-        connection.executed();
-        return 1;
+        return executed();
     }
 
     @Override
     public long executeLargeUpdate() {
-        connection.executed();
-        return 1;
+        return executed();
     }
 
     @Override
     public long executeLargeUpdate(String sql) {
-        connection.executed();
-        return 1;
+        return executed();
     }
 
-    /** No result set: an update count, as for a write. */
+    /** An update count, as for a write; no result set. */
     @Override
     public boolean execute() {
-        connection.executed();
-        updateCount = 1;
+        executed();
         return false;
     }
 
     @Override
     public boolean execute(String sql) {
+        executed();
+        return false;
+    }
+
+    /** Counts one execution on the connection; returns its update count, 1. */
+    private int executed() {
         connection.executed();
         updateCount = 1;
-        return false;
+        return updateCount;
     }
 
     @Override
