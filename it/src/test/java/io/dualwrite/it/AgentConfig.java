@@ -44,6 +44,11 @@ public final class AgentConfig {
                 .secondary(secondary.url(), secondary.user(), secondary.password());
     }
 
+    /** Mirrors writes on connections whose URL matches the glob {@code primaryUrlPattern} onto {@code secondaryUrl}. */
+    public static AgentConfig mirroring(String primaryUrlPattern, String secondaryUrl) {
+        return new AgentConfig().primaryUrlPattern(primaryUrlPattern).secondary(secondaryUrl, "", "");
+    }
+
     public static AgentConfig mirroring(DatabasePair pair) {
         return mirroring(pair.primary(), pair.secondary());
     }

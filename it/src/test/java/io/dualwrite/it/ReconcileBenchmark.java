@@ -12,11 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Rows per second of the agent jar's {@code backfill} and {@code verify} commands (issue 5), each forked as
@@ -86,7 +84,7 @@ public final class ReconcileBenchmark {
         try {
             benchmark.run(rows);
         } finally {
-            deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
         }
         if (!benchmark.failures.isEmpty()) {
             System.out.println();
@@ -329,13 +327,5 @@ public final class ReconcileBenchmark {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 }

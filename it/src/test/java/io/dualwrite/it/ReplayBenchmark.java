@@ -20,9 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Rows per second that {@link Replayer} applies from a journal into a fresh MariaDB database, for three kinds of
@@ -121,7 +119,7 @@ public final class ReplayBenchmark {
                 }
             }
         } finally {
-            deleteRecursively(base);
+            Directories.deleteRecursively(base);
         }
     }
 
@@ -184,14 +182,6 @@ public final class ReplayBenchmark {
                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM replay_bench")) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
         }
     }
 }
