@@ -7,7 +7,6 @@ import io.dualwrite.agent.config.JournalConfig;
 import io.dualwrite.agent.config.MetricsConfig;
 import io.dualwrite.agent.config.WriteMode;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
-import io.dualwrite.agent.instrument.PendingInstrumentation;
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.metrics.JmxPublication;
 import io.dualwrite.agent.metrics.MetricsException;
@@ -49,11 +48,6 @@ final class ActiveAgent {
     static void start(AgentConfig config, Path configFile, Instrumentation inst, boolean attached, Logger log)
             throws Exception {
         long started = System.nanoTime();
-        // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
-        // advice does not need and which newer JDKs warn about
-        System.setProperty("net.bytebuddy.safe", "true");
-        PendingInstrumentation instrumentation = JdbcInstrumentation.prepare(ActiveAgent.class.getClassLoader(),
-                attached, log);
         WriteStats stats = new WriteStats();
         ReadStats readStats = new ReadStats();
         Backlog backlog = openBacklog(config.journal(), log);
@@ -101,7 +95,10 @@ final class ActiveAgent {
             }
             mirror.close();
         }, "dualwrite-shutdown"));
-        instrumentation.installOn(inst);
+        // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
+        // advice does not need and which newer JDKs warn about
+        System.setProperty("net.bytebuddy.safe", "true");
+        JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
         log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
     }
 

@@ -1,14 +1,18 @@
 package io.dualwrite.agent.capture;
 
 import io.dualwrite.bootstrap.CallDepth;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.Date;
 import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
 
 /**
  * Turns values that only the primary's driver can read into their content, bound through the plain setter
@@ -23,9 +27,23 @@ final class PortableValues {
     private PortableValues() {
     }
 
+    /**
+     * The JDK's value classes that implement no interface checked below, matched exactly: each {@code instanceof}
+     * against an interface the class lacks costs a scan of its interfaces, about 12 ns on JDK 17, for each of
+     * the six checks and for each bound value (measured in {@code ParameterCaptureBenchmark}).
+     */
+    private static boolean isPlainValue(Class<?> type) {
+        return type == String.class || type == Long.class || type == Integer.class || type == BigDecimal.class
+                || type == Timestamp.class || type == Boolean.class || type == Double.class || type == Date.class
+                || type == Short.class || type == Float.class || type == Time.class || type == byte[].class;
+    }
+
     static Parameter capture(Setter setter, Object[] args) {
         int index = (Integer) args[0];
         Object value = args.length > 1 ? args[1] : null;
+        if (value == null || isPlainValue(value.getClass())) {
+            return Parameter.capture(setter, args);
+        }
         if (value instanceof ReplayableInputStream) {
             return streamContent(setter, index, ((ReplayableInputStream) value).content());
         }

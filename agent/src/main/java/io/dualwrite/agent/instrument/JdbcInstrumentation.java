@@ -12,7 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -51,31 +51,15 @@ public final class JdbcInstrumentation {
     }
 
     /**
-     * Starts building the instrumentation on a thread of its own and returns at once, so that the rest of the
-     * agent's start runs meanwhile: building ByteBuddy's transformer is the longest step of the start (it loads
-     * a good part of ByteBuddy and generates a class at run time). Nothing is instrumented before
-     * {@link PendingInstrumentation#installOn}.
-     *
      * @param retransform whether classes loaded before now are instrumented too: only needed when the agent
      *                    is attached to a running JVM, since at premain no driver class is loaded yet
      */
-    public static PendingInstrumentation prepare(ClassLoader agentLoader, boolean retransform, Logger log) {
-        return PendingInstrumentation.start(() -> {
-            AgentBuilder agentBuilder = agentBuilder(agentLoader, retransform, log);
-            if (retransform) {
-                return agentBuilder::installOn;
-            }
-            ClassFileTransformer filter = new JdbcTypeFilter(agentBuilder.makeRaw());
-            return inst -> inst.addTransformer(filter);
-        });
-    }
-
-    private static AgentBuilder agentBuilder(ClassLoader agentLoader, boolean retransform, Logger log) {
+    public static void install(Instrumentation inst, ClassLoader agentLoader, boolean retransform, Logger log) {
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
                 .include(agentLoader)
                 .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
 
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        AgentBuilder agentBuilder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
@@ -89,6 +73,11 @@ public final class JdbcInstrumentation {
                             : type.isAssignableTo(Connection.class) ? connectionAdvice(advice) : statementAdvice(advice);
                     return forType.transform(builder, type, classLoader, module, domain);
                 });
+        if (retransform) {
+            agentBuilder.installOn(inst);
+        } else {
+            inst.addTransformer(new JdbcTypeFilter(agentBuilder.makeRaw()));
+        }
     }
 
     /** One walk of each class's type hierarchy decides whether it is any of the three JDBC types followed. */
