@@ -114,9 +114,15 @@ final class SideBySideResults {
         } else if (atLeast ? measured >= limit : measured <= limit) {
             verdict = "met";
         } else {
-            verdict = String.format(Locale.ROOT, "MISSED by %.3g", Math.abs(measured - limit));
+            verdict = "MISSED by " + figure(Math.abs(measured - limit));
         }
-        out.printf(Locale.ROOT, "  %-62s measured %-10.3g %s%n", goal, measured, verdict);
+        out.printf(Locale.ROOT, "  %-62s measured %-10s %s%n", goal, figure(measured), verdict);
+    }
+
+    /** Ratios with three decimals, milliseconds and megabytes with what is significant. */
+    private static String figure(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.3f",
+                value);
     }
 
     private String ratioText(SideBySideVariant variant, SideBySideVariant baseline) {
