@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 
@@ -34,7 +32,7 @@ class LoadGeneratorIT extends DatabasePairPerClass {
     void underTheAgentTheReportIsCompleteAndTheSecondaryEqualsThePrimary() {
         // with the agent, the application's DDL is not mirrored (writes.ddl is off): the secondary's table is
         // created beforehand, as an operator would
-        createOrdersTable(secondary());
+        SampleSchema.createOrdersTable(secondary());
         Path json = reportFile();
         RunResult run = AgentRun.with(AgentConfig.mirroring(databases).mode("sync"))
                 .run(SampleCommand.load(primary(), with(SHORT_RUN, "--json", json.toString())))
@@ -114,13 +112,6 @@ class LoadGeneratorIT extends DatabasePairPerClass {
         assertThat(max).as("%s: max latency%n%s", what, shown).isPositive();
     }
 
-    private static void createOrdersTable(TestDatabase db) {
-        try (Connection c = db.connect()) {
-            OrdersTable.createIfMissing(c);
-        } catch (SQLException e) {
-            throw new AssertionError("could not create " + OrdersTable.NAME + " on " + db + ": " + e, e);
-        }
-    }
 
     private static Path reportFile() {
         return ItPaths.newWorkFile("load-reports", "load-", ".json");

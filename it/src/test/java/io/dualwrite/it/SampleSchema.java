@@ -1,6 +1,7 @@
 package io.dualwrite.it;
 
 import io.dualwrite.sample.Schema;
+import io.dualwrite.sample.load.OrdersTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +26,18 @@ final class SampleSchema {
             }
         } catch (SQLException e) {
             throw new AssertionError("could not create the sample schema on " + db + ": " + e, e);
+        }
+    }
+
+    /**
+     * The load generator's {@code bench_orders}, unless it exists: on a secondary, where the agent does not mirror
+     * the application's {@code CREATE TABLE} (writes.ddl is off), as an operator would create it beforehand.
+     */
+    static void createOrdersTable(TestDatabase db) {
+        try (Connection c = db.connect()) {
+            OrdersTable.createIfMissing(c);
+        } catch (SQLException e) {
+            throw new AssertionError("could not create " + OrdersTable.NAME + " on " + db + ": " + e, e);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.dualwrite.it;
 
 import io.dualwrite.sample.load.OrdersTable;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +71,7 @@ public final class SideBySideBenchmark implements Callable<Integer> {
                 durationSeconds, warmupSeconds, threads, mix, batch, rows, ItPaths.agentJar());
         try (DatabasePair pair = DatabasePair.create(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB)) {
             System.out.println("databases: " + pair);
-            createOrdersTable(pair.secondary());
+            SampleSchema.createOrdersTable(pair.secondary());
             measure(pair);
         }
         results.print(System.out);
@@ -151,11 +149,4 @@ public final class SideBySideBenchmark implements Callable<Integer> {
         results.addStartup(variant, StartupFigures.parse(run.stdout()));
     }
 
-    private static void createOrdersTable(TestDatabase db) {
-        try (Connection c = db.connect()) {
-            OrdersTable.createIfMissing(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create " + OrdersTable.NAME + " on " + db + ": " + e, e);
-        }
-    }
 }

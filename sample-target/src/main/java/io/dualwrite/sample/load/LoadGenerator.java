@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * Then {@code --threads} threads, each with its own connection (two in hand-written mode) and its own rows, run
  * operations drawn from {@code --mix} back to back (or, with {@code --rate}, spaced so that all together run at
  * most that many per second): {@code --warmup} seconds unmeasured, then {@code --duration} seconds measured. With
- * the agent attached, its replication lag is sampled while the run measures ({@link LagSampler}). The {@link LoadReport} goes to stdout and, with {@code --json}, to a file.
+ * the agent attached, its replication lag is sampled while the run measures ({@link LagSampler}). The
+ * {@link LoadReport} goes to stdout and, with {@code --json}, to a file.
  */
 public final class LoadGenerator {
 
