@@ -22,6 +22,7 @@ import io.dualwrite.agent.read.ReadRouter;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.replay.Replayer;
+import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.bootstrap.JdbcHooks;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -52,12 +53,12 @@ final class ActiveAgent {
         ReadStats readStats = new ReadStats();
         Backlog backlog = openBacklog(config.journal(), log);
         DeadLetters deadLetters = backlog == null ? null : new DeadLetters(config.journal().deadLetters());
-        Mirror mirror = new Mirror(config.secondary(), config.writes().onFailure(), backlog, deadLetters, stats,
-                new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
+        Mirror mirror = new Mirror(config.secondary(), StatementTranslator.of(config), config.writes().onFailure(),
+                backlog, deadLetters, stats, new FailureLog(log, FAILURE_LOG_INTERVAL_MS));
         Drainer drainer = null;
         if (backlog != null) {
             Replayer replayer = new Replayer(backlog.journal(), mirror::openUnpooled, deadLetters,
-                    mirror.timeoutSeconds(), GroupLimits.DEFAULT, mirror.watchdog());
+                    mirror.timeoutSeconds(), GroupLimits.DEFAULT, mirror.watchdog(), mirror.translator());
             drainer = new Drainer(backlog, replayer, stats, config.journal().retryIntervalMs(), log);
             drainer.start();
         }

@@ -12,6 +12,8 @@ import java.util.Calendar;
  */
 public final class Parameter {
 
+    private static final Setter SET_OBJECT = Setter.named("setObject", int.class, Object.class);
+
     private final Setter setter;
     private final Object[] args;
     private final String unreplayable;
@@ -50,6 +52,18 @@ public final class Parameter {
             return ((Calendar) value).clone();
         }
         return value;
+    }
+
+    /** A constant bound with {@code setObject} at {@code index}: a value the mapping gives every row. */
+    public static Parameter constant(int index, Object value) {
+        return new Parameter(SET_OBJECT, new Object[] {index, value}, null);
+    }
+
+    /** The same value bound at another placeholder: where a rewritten statement has it. */
+    public Parameter at(int index) {
+        Object[] moved = args.clone();
+        moved[0] = index;
+        return new Parameter(setter, moved, unreplayable);
     }
 
     /** A value read back from storage, where it was kept exactly as captured. */

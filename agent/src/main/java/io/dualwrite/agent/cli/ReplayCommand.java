@@ -6,8 +6,11 @@ import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.journal.Journal;
 import io.dualwrite.agent.mirror.SecondaryDriver;
 import io.dualwrite.agent.replay.DeadLetters;
+import io.dualwrite.agent.replay.GroupLimits;
 import io.dualwrite.agent.replay.ReplayResult;
 import io.dualwrite.agent.replay.Replayer;
+import io.dualwrite.agent.translate.StatementTranslator;
+import io.dualwrite.agent.write.Watchdog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
@@ -90,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (dryRun) {
                 return dryRun(journal, secondary, out);
             }
-            return replay(journal, total, secondary, journalConfig, out);
+            return replay(journal, total, secondary, journalConfig, StatementTranslator.of(loaded), out);
         }
     }
 
@@ -107,12 +110,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int replay(Journal journal, long total, SecondaryConfig secondary, JournalConfig journalConfig,
-            PrintWriter out) throws CommandFailure, IOException {
+            StatementTranslator translator, PrintWriter out) throws CommandFailure, IOException {
         ReplaySecondary connections = new ReplaySecondary(driver(secondary), secondary);
         DriverManager.setLoginTimeout((int) Math.max(1, (secondary.connectTimeoutMs() + 999L) / 1000));
         DeadLetters deadLetters = new DeadLetters(journalConfig.deadLetters());
         int timeoutSeconds = (int) Math.max(1, (secondary.statementTimeoutMs() + 999L) / 1000);
-        Replayer replayer = new Replayer(journal, connections, deadLetters, timeoutSeconds);
+        Replayer replayer = new Replayer(journal, connections, deadLetters, timeoutSeconds, GroupLimits.DEFAULT,
+                Watchdog.NONE, translator);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress("replay", "records", total, err, Progress.onTerminal(), System::nanoTime);
         out.println("replaying " + PendingSummary.count(total, "record", "records") + " to "

@@ -22,6 +22,7 @@ public final class AgentConfig {
     private final ReadsConfig reads;
     private final JournalConfig journal;
     private final MetricsConfig metrics;
+    private final MappingConfig mapping;
 
     /**
      * As {@link #AgentConfig(boolean, Glob, SecondaryConfig, WritesConfig, ReadsConfig, JournalConfig,
@@ -40,17 +41,18 @@ public final class AgentConfig {
      */
     public AgentConfig(boolean enabled, Glob primaryUrlPattern, SecondaryConfig secondary, WritesConfig writes,
             ReadsConfig reads, JournalConfig journal, MetricsConfig metrics) {
-        this(enabled, primaryUrlPattern, null, secondary, writes, reads, journal, metrics);
+        this(enabled, primaryUrlPattern, null, secondary, writes, reads, journal, metrics, MappingConfig.empty());
     }
 
     /**
      * @param primaryConnection where the commands connect to the primary ({@code primary.url} and its keys), or
      *                          null when not given
+     * @param mapping           the tables the secondary holds under another name or shape
      * @throws NullPointerException when enabled and the primary URL pattern or the secondary is missing
      */
     public AgentConfig(boolean enabled, Glob primaryUrlPattern, PrimaryConnection primaryConnection,
             SecondaryConfig secondary, WritesConfig writes, ReadsConfig reads, JournalConfig journal,
-            MetricsConfig metrics) {
+            MetricsConfig metrics, MappingConfig mapping) {
         if (enabled) {
             Objects.requireNonNull(primaryUrlPattern, "primaryUrlPattern");
             Objects.requireNonNull(secondary, "secondary");
@@ -63,6 +65,7 @@ public final class AgentConfig {
         this.reads = Objects.requireNonNull(reads, "reads");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
     }
 
     /** A configuration that turns the agent off. */
@@ -116,6 +119,11 @@ public final class AgentConfig {
         return metrics;
     }
 
+    /** Which tables the secondary holds under another name or shape; empty when it has the primary's schema. */
+    public MappingConfig mapping() {
+        return mapping;
+    }
+
     /**
      * A short summary for the start-up log line, without secrets, e.g. {@code mirroring writes on connections
      * matching jdbc:postgresql://127.0.0.1:5432/shop* to jdbc:mariadb://127.0.0.1:3306/shop (sync, on-failure
@@ -143,12 +151,14 @@ public final class AgentConfig {
         return enabled == other.enabled && Objects.equals(primaryUrlPattern, other.primaryUrlPattern)
                 && Objects.equals(primaryConnection, other.primaryConnection)
                 && Objects.equals(secondary, other.secondary) && writes.equals(other.writes)
-                && reads.equals(other.reads) && journal.equals(other.journal) && metrics.equals(other.metrics);
+                && reads.equals(other.reads) && journal.equals(other.journal) && metrics.equals(other.metrics)
+                && mapping.equals(other.mapping);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, primaryUrlPattern, primaryConnection, secondary, writes, reads, journal, metrics);
+        return Objects.hash(enabled, primaryUrlPattern, primaryConnection, secondary, writes, reads, journal, metrics,
+                mapping);
     }
 
     /** A summary without secrets. */

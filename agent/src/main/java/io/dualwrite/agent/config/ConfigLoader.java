@@ -93,6 +93,6 @@ public final class ConfigLoader {
         JournalConfig journal = JournalSection.read(nodes, top.get("journal"), baseDir);
         MetricsConfig metrics = MetricsSection.read(nodes, top.get("metrics"));
         return new AgentConfig(enabled, primary.urlPattern(), primary.connection(), secondary, writes, reads, journal,
-                metrics);
+                metrics, MappingConfig.empty());
     }
 }

@@ -6,6 +6,7 @@ import io.dualwrite.agent.config.SecondaryConfig;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.replay.DeadLetters;
 import io.dualwrite.agent.replay.FailureKind;
+import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteRuns;
@@ -36,6 +37,7 @@ public final class Mirror implements WriteSink, AutoCloseable {
     private final Watchdog watchdog;
     private final SecondaryDriver driver;
     private final int timeoutSeconds;
+    private final StatementTranslator translator;
     private volatile FailurePolicy policy;
     private final Keeper keeper;
     private final WriteStats stats;
@@ -45,8 +47,9 @@ public final class Mirror implements WriteSink, AutoCloseable {
      * @param backlog     null when the journal could not be opened: writes that fail are then lost
      * @param deadLetters where writes the secondary refuses for good go; null along with the backlog
      */
-    public Mirror(SecondaryConfig config, FailurePolicy policy, Backlog backlog, DeadLetters deadLetters,
-            WriteStats stats, FailureLog failures) throws MalformedURLException {
+    public Mirror(SecondaryConfig config, StatementTranslator translator, FailurePolicy policy, Backlog backlog,
+            DeadLetters deadLetters, WriteStats stats, FailureLog failures) throws MalformedURLException {
+        this.translator = translator;
         this.driver = new SecondaryDriver(config.url(), config.driverJar());
         this.pool = new SecondaryPool(config, driver, config.poolSize());
         this.timeoutSeconds = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
@@ -213,6 +216,11 @@ public final class Mirror implements WriteSink, AutoCloseable {
         return keeper;
     }
 
+    /** How the primary's statements are written for the secondary. */
+    public StatementTranslator translator() {
+        return translator;
+    }
+
     public int timeoutSeconds() {
         return timeoutSeconds;
     }
@@ -235,9 +243,9 @@ public final class Mirror implements WriteSink, AutoCloseable {
         boolean unusable = false;
         try {
             if (inTransaction) {
-                WriteUnit.applyInTransaction(connection, writes, timeoutSeconds, watchdog);
+                WriteUnit.applyInTransaction(connection, writes, translator, timeoutSeconds, watchdog);
             } else {
-                WriteUnit.apply(connection, writes, timeoutSeconds, watchdog);
+                WriteUnit.apply(connection, writes, translator, timeoutSeconds, watchdog);
             }
         } catch (WriteUnit.Failure failure) {
             unusable = failure.connectionUnusable();

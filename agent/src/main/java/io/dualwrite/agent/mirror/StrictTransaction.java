@@ -43,7 +43,7 @@ public final class StrictTransaction {
                 connection.setAutoCommit(false);
             }
             try (Watchdog.Watch watch = mirror.watchdog().watch(connection)) {
-                write.applyTo(connection, mirror.timeoutSeconds());
+                write.applyTo(connection, mirror.translator(), mirror.timeoutSeconds());
             }
             return null;
         } catch (SQLException | RuntimeException | LinkageError e) {

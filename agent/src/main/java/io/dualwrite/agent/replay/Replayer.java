@@ -1,6 +1,7 @@
 package io.dualwrite.agent.replay;
 
 import io.dualwrite.agent.journal.Journal;
+import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.Watchdog;
 import io.dualwrite.agent.write.WriteRuns;
@@ -55,6 +56,7 @@ public final class Replayer {
     private final int timeoutSeconds;
     private final GroupLimits limits;
     private final Watchdog watchdog;
+    private final StatementTranslator translator;
     // records this replayer tried and lost the connection committing; kept across replays (the drainer's)
     private final Set<Long> outcomeUnknown = new HashSet<>();
     private volatile boolean stopRequested;
@@ -65,7 +67,7 @@ public final class Replayer {
 
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds,
             GroupLimits limits) {
-        this(journal, secondary, deadLetters, timeoutSeconds, limits, Watchdog.NONE);
+        this(journal, secondary, deadLetters, timeoutSeconds, limits, Watchdog.NONE, StatementTranslator.identity());
     }
 
     /**
@@ -73,8 +75,9 @@ public final class Replayer {
      *                 stay stuck sending to a frozen secondary while the application's writes wait for it
      */
     public Replayer(Journal journal, Secondary secondary, DeadLetters deadLetters, int timeoutSeconds,
-            GroupLimits limits, Watchdog watchdog) {
+            GroupLimits limits, Watchdog watchdog, StatementTranslator translator) {
         this.journal = journal;
+        this.translator = translator;
         this.secondary = secondary;
         this.deadLetters = deadLetters;
         this.timeoutSeconds = timeoutSeconds;
@@ -144,7 +147,7 @@ public final class Replayer {
                 units.add(record.unit.writes());
             }
             try {
-                WriteUnit.applyInTransaction(connection, WriteRuns.merge(units), timeoutSeconds, watchdog);
+                WriteUnit.applyInTransaction(connection, WriteRuns.merge(units), translator, timeoutSeconds, watchdog);
             } catch (WriteUnit.Failure failure) {
                 if (failure.connectionUnusable()) {
                     dropConnection();
@@ -195,7 +198,7 @@ public final class Replayer {
                 return;
             }
             try {
-                WriteUnit.apply(connection, record.unit.writes(), timeoutSeconds, watchdog);
+                WriteUnit.apply(connection, record.unit.writes(), translator, timeoutSeconds, watchdog);
                 applied(record);
             } catch (WriteUnit.Failure failure) {
                 failed(record, failure);

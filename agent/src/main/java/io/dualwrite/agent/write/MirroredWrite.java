@@ -1,5 +1,6 @@
 package io.dualwrite.agent.write;
 
+import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.List;
 /** A write that succeeded on the primary, captured with everything needed to apply it on the secondary. */
 public interface MirroredWrite {
 
-    /** Applies the write on {@code secondary}, each statement limited to {@code timeoutSeconds}. */
-    void applyTo(Connection secondary, int timeoutSeconds) throws SQLException;
+    /**
+     * Applies the write on {@code secondary}, each statement as {@code translator} gives it for the secondary and
+     * limited to {@code timeoutSeconds}.
+     */
+    void applyTo(Connection secondary, StatementTranslator translator, int timeoutSeconds) throws SQLException;
 
     /** What the write is, for logs: statement kind and table, never values. */
     String describe();

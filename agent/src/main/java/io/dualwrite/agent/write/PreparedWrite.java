@@ -1,6 +1,8 @@
 package io.dualwrite.agent.write;
 
 import io.dualwrite.agent.capture.Parameter;
+import io.dualwrite.agent.translate.SecondaryStatement;
+import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,16 +35,21 @@ public final class PreparedWrite extends BatchableWrite {
     }
 
     @Override
-    public void applyTo(Connection secondary, int timeoutSeconds) throws SQLException {
-        try (PreparedStatement statement = secondary.prepareStatement(sql)) {
+    public void applyTo(Connection secondary, StatementTranslator translator, int timeoutSeconds)
+            throws SQLException {
+        SecondaryStatement target = translator.translate(sql);
+        if (target.runsNothing()) {
+            return;
+        }
+        try (PreparedStatement statement = secondary.prepareStatement(target.sql())) {
             statement.setQueryTimeout(timeoutSeconds);
             if (!isBatch()) {
-                bind(statement, rows.get(0));
+                bind(statement, target.bind(rows.get(0)));
                 statement.execute();
                 return;
             }
             for (Parameter[] row : rows) {
-                bind(statement, row);
+                bind(statement, target.bind(row));
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -1,12 +1,19 @@
 package io.dualwrite.agent.write;
 
+import io.dualwrite.agent.capture.Parameter;
+import io.dualwrite.agent.translate.SecondaryStatement;
+import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** SQL text run through a plain {@code Statement}: one execution, or the SQL of every batch entry. */
 public final class StatementWrite extends BatchableWrite {
+
+    private static final Parameter[] NO_VALUES = new Parameter[0];
 
     private final List<String> sql;
 
@@ -15,18 +22,52 @@ public final class StatementWrite extends BatchableWrite {
         this.sql = sql;
     }
 
+    /**
+     * Translated, an entry may gain values to bind (a mapping's constants): then each entry runs as a prepared
+     * statement of its own, else all as one statement batch.
+     */
     @Override
-    public void applyTo(Connection secondary, int timeoutSeconds) throws SQLException {
+    public void applyTo(Connection secondary, StatementTranslator translator, int timeoutSeconds)
+            throws SQLException {
+        List<SecondaryStatement> targets = new ArrayList<>(sql.size());
+        boolean bindsValues = false;
+        for (String entry : sql) {
+            SecondaryStatement target = translator.translate(entry);
+            if (!target.runsNothing()) {
+                targets.add(target);
+                bindsValues |= target.hasParameters(0);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (bindsValues) {
+            for (SecondaryStatement target : targets) {
+                applyPrepared(secondary, target, timeoutSeconds);
+            }
+            return;
+        }
         try (Statement statement = secondary.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
             if (!isBatch()) {
-                statement.execute(sql.get(0));
+                statement.execute(targets.get(0).sql());
                 return;
             }
-            for (String entry : sql) {
-                statement.addBatch(entry);
+            for (SecondaryStatement target : targets) {
+                statement.addBatch(target.sql());
             }
             statement.executeBatch();
+        }
+    }
+
+    private static void applyPrepared(Connection secondary, SecondaryStatement target, int timeoutSeconds)
+            throws SQLException {
+        try (PreparedStatement statement = secondary.prepareStatement(target.sql())) {
+            statement.setQueryTimeout(timeoutSeconds);
+            for (Parameter value : target.bind(NO_VALUES)) {
+                value.bind(statement);
+            }
+            statement.execute();
         }
     }
 

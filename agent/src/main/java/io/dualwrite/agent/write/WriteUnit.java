@@ -1,5 +1,6 @@
 package io.dualwrite.agent.write;
 
+import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,19 +17,19 @@ public final class WriteUnit {
     }
 
     /** Each statement limited to {@code timeoutSeconds}, and aborted by {@code watchdog} if it outlasts them. */
-    public static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
-            Watchdog watchdog) throws Failure {
-        apply(connection, writes, timeoutSeconds, watchdog, writes.size() > 1 || writes.get(0).isBatch());
+    public static void apply(Connection connection, List<MirroredWrite> writes, StatementTranslator translator,
+            int timeoutSeconds, Watchdog watchdog) throws Failure {
+        apply(connection, writes, translator, timeoutSeconds, watchdog, writes.size() > 1 || writes.get(0).isBatch());
     }
 
     /** Applies {@code writes} in one transaction, even a single one: a merged batch stands or falls whole. */
-    public static void applyInTransaction(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
-            Watchdog watchdog) throws Failure {
-        apply(connection, writes, timeoutSeconds, watchdog, true);
+    public static void applyInTransaction(Connection connection, List<MirroredWrite> writes,
+            StatementTranslator translator, int timeoutSeconds, Watchdog watchdog) throws Failure {
+        apply(connection, writes, translator, timeoutSeconds, watchdog, true);
     }
 
-    private static void apply(Connection connection, List<MirroredWrite> writes, int timeoutSeconds,
-            Watchdog watchdog, boolean transaction) throws Failure {
+    private static void apply(Connection connection, List<MirroredWrite> writes, StatementTranslator translator,
+            int timeoutSeconds, Watchdog watchdog, boolean transaction) throws Failure {
         MirroredWrite current = writes.get(0);
         // the server may have done the work when the connection is lost during the statement that ends it
         boolean ending = false;
@@ -41,7 +42,7 @@ public final class WriteUnit {
                 current = write;
                 ending = !transaction;
                 try (Watchdog.Watch watch = watchdog.watch(connection)) {
-                    write.applyTo(connection, timeoutSeconds);
+                    write.applyTo(connection, translator, timeoutSeconds);
                 }
             }
             if (transaction) {

@@ -16,6 +16,7 @@ import io.dualwrite.agent.metrics.ReadStats;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
+import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.bootstrap.AgentAnswer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,7 +97,8 @@ final class ReadFixture implements AutoCloseable {
                 secondaryConfig, WritesConfig.defaults(), reads, JournalConfig.defaults(dir),
                 MetricsConfig.defaults());
         FailureLog failures = new FailureLog(log, 10_000);
-        mirror = new Mirror(secondaryConfig, FailurePolicy.JOURNAL, null, null, new WriteStats(), failures);
+        mirror = new Mirror(secondaryConfig, StatementTranslator.identity(), FailurePolicy.JOURNAL, null, null,
+                new WriteStats(), failures);
         router = ReadRouter.open(config, mirror, stats, failures, log);
         return router;
     }

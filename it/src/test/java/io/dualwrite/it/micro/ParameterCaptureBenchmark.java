@@ -10,6 +10,7 @@ import io.dualwrite.agent.mirror.FailureLog;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.WriteSink;
 import io.dualwrite.agent.read.ReadRouter;
+import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.bootstrap.JdbcHooks;
 import io.dualwrite.it.Directories;
@@ -89,8 +90,8 @@ public class ParameterCaptureBenchmark {
                 .journalDir(work.resolve("journal")).toYaml());
         AgentConfig config = ConfigLoader.load(file);
         WriteStats stats = new WriteStats();
-        mirror = new Mirror(config.secondary(), config.writes().onFailure(), null, null, stats,
-                new FailureLog(QUIET, 10_000));
+        mirror = new Mirror(config.secondary(), StatementTranslator.of(config), config.writes().onFailure(), null,
+                null, stats, new FailureLog(QUIET, 10_000));
         reads = ReadRouter.open(config, mirror, new ReadStats(), new FailureLog(QUIET, 10_000), QUIET);
         JdbcEvents events = new JdbcEvents(config, mirror, sink, stats, reads, QUIET);
         JdbcHooks.install(events);

@@ -1,0 +1,105 @@
+package io.dualwrite.agent.translate;
+
+import io.dualwrite.agent.config.AgentConfig;
+import io.dualwrite.agent.config.MappingConfig;
+import io.dualwrite.agent.sql.SqlClassificationCache;
+import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.agent.sql.SqlTextCache;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Turns the primary's SQL into the secondary's: mapped to its schema ({@code mapping}) and written in its dialect.
+ * Each distinct text is translated once and the result cached; a text that needs neither is never parsed. A text
+ * that cannot be translated gives an {@link UntranslatableStatementException} naming the reason, every time.
+ */
+public final class StatementTranslator {
+
+    private static final int CACHE_SIZE = 4096;
+    private static final StatementTranslator IDENTITY = new StatementTranslator(SqlDialect.OTHER, SqlDialect.OTHER,
+            MappingConfig.empty());
+
+    private final SqlDialect from;
+    private final SqlDialect to;
+    private final MappingConfig mapping;
+    private final boolean translatesDialect;
+    private final SqlClassificationCache tables = new SqlClassificationCache(CACHE_SIZE);
+    /** A {@link SecondaryStatement}, or the reason a text cannot be translated. */
+    private final SqlTextCache<Object> translations = new SqlTextCache<>(CACHE_SIZE, this::translateOrReason);
+
+    public StatementTranslator(SqlDialect from, SqlDialect to, MappingConfig mapping) {
+        this.from = from;
+        this.to = to;
+        this.mapping = mapping;
+        this.translatesDialect = from != to && from != SqlDialect.OTHER && to != SqlDialect.OTHER;
+    }
+
+    /** Sends every statement as it is. */
+    public static StatementTranslator identity() {
+        return IDENTITY;
+    }
+
+    /** From the primary URL pattern's dialect to the secondary URL's, with the configured mapping. */
+    public static StatementTranslator of(AgentConfig config) {
+        SqlDialect primary = config.primaryUrlPattern() == null ? SqlDialect.OTHER
+                : SqlDialect.ofUrl(config.primaryUrlPattern().pattern());
+        SqlDialect secondary = config.secondary() == null ? SqlDialect.OTHER
+                : SqlDialect.ofUrl(config.secondary().url());
+        return new StatementTranslator(primary, secondary, config.mapping());
+    }
+
+    public SqlDialect from() {
+        return from;
+    }
+
+    public SqlDialect to() {
+        return to;
+    }
+
+    /** Whether any statement may change on its way to the secondary. */
+    public boolean isActive() {
+        return translatesDialect || !mapping.isEmpty();
+    }
+
+    /** The secondary's statement for the primary's {@code sql}. */
+    public SecondaryStatement translate(String sql) throws UntranslatableStatementException {
+        if (!isActive()) {
+            return SecondaryStatement.same(sql);
+        }
+        Object translation = translations.get(sql);
+        if (translation instanceof String) {
+            throw new UntranslatableStatementException(to, (String) translation);
+        }
+        return (SecondaryStatement) translation;
+    }
+
+    private Object translateOrReason(String sql) {
+        try {
+            return translateNow(sql);
+        } catch (CannotTranslate e) {
+            return e.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            return "the translation failed (" + e + ")";
+        }
+    }
+
+    private SecondaryStatement translateNow(String sql) {
+        SqlInfo info = tables.classify(sql);
+        boolean mapped = mapping.forTable(info.table()) != null;
+        boolean dialect = translatesDialect && DialectRewrite.mayDiffer(sql, from, to);
+        if (!mapped && !dialect) {
+            return SecondaryStatement.same(sql);
+        }
+        String named = Placeholders.name(dialect ? DialectRewrite.beforeParsing(sql, from, to) : sql, from);
+        Statement statement = SqlParsing.parse(named, from);
+        Constants constants = new Constants();
+        if (mapped && !MappingRewrite.apply(statement, mapping, constants)) {
+            return SecondaryStatement.nothing();
+        }
+        if (dialect) {
+            DialectRewrite.apply(statement, from, to);
+        }
+        String printed = dialect ? DialectRewrite.afterPrinting(statement.toString(), from, to) : statement.toString();
+        Placeholders.Unnamed unnamed = Placeholders.unname(printed, to);
+        return SecondaryStatement.rewritten(unnamed.sql, unnamed.sources, constants.toArray());
+    }
+}
