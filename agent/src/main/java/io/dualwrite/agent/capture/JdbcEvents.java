@@ -3,6 +3,7 @@ package io.dualwrite.agent.capture;
 import com.blogspot.mydailyjava.weaklockfree.WeakConcurrentMap;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.Glob;
+import io.dualwrite.agent.keys.GeneratedKeys;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
@@ -12,6 +13,7 @@ import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.sql.SqlKind;
+import io.dualwrite.agent.translate.SqlDialect;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
@@ -51,6 +53,7 @@ public final class JdbcEvents implements HookHandler {
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile boolean mirroring = true;
     private final Supplier<StrictTransaction> strictTransactions;
+    private final GeneratedKeys keys;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
     public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, ReadRouter reads,
@@ -62,6 +65,8 @@ public final class JdbcEvents implements HookHandler {
         this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
         this.reads = reads;
+        this.keys = new GeneratedKeys(config.primaryUrlPattern() == null ? SqlDialect.OTHER
+                : SqlDialect.ofUrl(config.primaryUrlPattern().pattern()), classifier::classify, log);
     }
 
     @Override
@@ -87,12 +92,7 @@ public final class JdbcEvents implements HookHandler {
 
     @Override
     public void onStatementCreated(Object connection, Object statement, String preparedSql) {
-        ConnectionState state = connections.get(connection);
-        if (state == null) {
-            // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
-            state = follow(urlOf(connection), connection);
-            connections.put(connection, state);
-        }
+        ConnectionState state = followed(connection);
         if (!state.isMirrored()) {
             return;
         }
@@ -100,6 +100,16 @@ public final class JdbcEvents implements HookHandler {
         if (info == null || WriteSelector.mayWrite(info) || info.kind() == SqlKind.READ) {
             statements.put(statement, new StatementState(state, statement, preparedSql, info));
         }
+    }
+
+    private ConnectionState followed(Object connection) {
+        ConnectionState state = connections.get(connection);
+        if (state == null) {
+            // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
+            state = follow(urlOf(connection), connection);
+            connections.put(connection, state);
+        }
+        return state;
     }
 
     private static String urlOf(Object connection) {
@@ -243,6 +253,7 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         StatementState state = (StatementState) token;
+        keys.executed(state.statement());
         SqlInfo info = sql != null ? classifier.classify(sql) : state.preparedInfo;
         if (info == null || !WriteSelector.mayWrite(info)) {
             return null;
@@ -254,11 +265,12 @@ public final class JdbcEvents implements HookHandler {
         }
         if (sql != null) {
             if (decide(info, sql)) {
-                return route(state, new StatementWrite(List.of(sql), describe(info), false));
+                return route(state, keys.carry(state.statement(), info,
+                        new StatementWrite(List.of(sql), describe(info), false)));
             }
         } else if (decide(info, state.preparedSql)) {
-            return route(state, new PreparedWrite(state.preparedSql, describe(info),
-                    List.<Parameter[]>of(state.row()), false));
+            return route(state, keys.carry(state.statement(), info, new PreparedWrite(state.preparedSql,
+                    describe(info), List.<Parameter[]>of(state.row()), false)));
         }
         return null;
     }
@@ -271,6 +283,7 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         try {
+            keys.executed(state.statement());
             state.connection.reads.wrote(state.connection.autoCommit());
             if (!mirrors(state.connection)) {
                 return null;
@@ -278,7 +291,8 @@ public final class JdbcEvents implements HookHandler {
             if (state.preparedSql != null) {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
-                    return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
+                    return route(state, keys.carry(state.statement(), state.preparedInfo,
+                            new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true)));
                 }
                 return null;
             }
@@ -303,7 +317,8 @@ public final class JdbcEvents implements HookHandler {
             }
         }
         if (!mirrored.isEmpty()) {
-            return route(state, new StatementWrite(mirrored, describe(first), true));
+            return route(state, keys.carry(state.statement(), first,
+                    new StatementWrite(mirrored, describe(first), true)));
         }
         if (anyWrite) {
             stats.skip();
@@ -411,5 +426,29 @@ public final class JdbcEvents implements HookHandler {
         if (statementReads != null) {
             statementReads.end();
         }
+    }
+
+    @Override
+    public AgentAnswer prepareForKeys(Object connection, String sql) {
+        return followed(connection).isMirrored() ? keys.prepare(connection, sql, classifier.classify(sql)) : null;
+    }
+
+    @Override
+    public AgentAnswer executeForKeys(Object statement, String sql, String method) {
+        StatementState state = statements.get(statement);
+        return state == null || state.preparedSql != null ? null
+                : keys.execute(statement, sql, classifier.classify(sql), method);
+    }
+
+    @Override
+    public void onKeysRequested(Object statement, Object request) {
+        if (statements.get(statement) != null) {
+            keys.requested(statement, request);
+        }
+    }
+
+    @Override
+    public AgentAnswer generatedKeys(Object statement) {
+        return keys.answer(statement);
     }
 }

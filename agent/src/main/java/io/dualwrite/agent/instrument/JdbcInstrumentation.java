@@ -95,7 +95,7 @@ public final class JdbcInstrumentation {
     }
 
     private static AgentBuilder.Transformer.ForAdvice connectionAdvice(AgentBuilder.Transformer.ForAdvice advice) {
-        return advice
+        return keysAdviceOnConnection(advice)
                 .advice(isMethod().and(namedOneOf("prepareStatement", "prepareCall")).and(not(isAbstract()))
                         .and(takesArgument(0, String.class)), ConnectionAdvice.Prepare.class.getName())
                 .advice(method("createStatement"), ConnectionAdvice.CreateStatement.class.getName())
@@ -121,7 +121,7 @@ public final class JdbcInstrumentation {
                 .and(not(takesArguments(1)));
         ElementMatcher.Junction<MethodDescription> streamSetter = setter.and(namedOneOf(STREAM_SETTERS))
                 .and(takesArgument(1, java.io.InputStream.class).or(takesArgument(1, java.io.Reader.class)));
-        return advice
+        return keysAdviceOnStatement(advice)
                 .advice(update.and(takesArgument(0, String.class)), StatementAdvice.ExecuteSql.class.getName())
                 .advice(update.and(takesArguments(0)), StatementAdvice.ExecutePrepared.class.getName())
                 .advice(query.and(takesArgument(0, String.class)), QueryAdvice.WithSql.class.getName())
@@ -142,6 +142,35 @@ public final class JdbcInstrumentation {
                 .advice(method("close").and(takesArguments(0)), StatementAdvice.Close.class.getName())
                 .advice(streamSetter, ParameterAdvice.ReplayableStream.class.getName())
                 .advice(setter, ParameterAdvice.class.getName());
+    }
+
+    /**
+     * Generated keys: registered before the other advice on the same methods, so that a call the agent answers in
+     * the driver's place skips that advice too, and the call the agent makes instead is followed as the
+     * application's own.
+     */
+    private static AgentBuilder.Transformer.ForAdvice keysAdviceOnConnection(
+            AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> prepare = method("prepareStatement")
+                .and(takesArgument(0, String.class));
+        return advice
+                .advice(prepare.and(takesArguments(1)), KeysAdvice.Prepare.class.getName())
+                .advice(prepare.and(takesArguments(2)).and(keysRequest()), KeysAdvice.PrepareAsking.class.getName());
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice keysAdviceOnStatement(AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> execute = isMethod().and(not(isAbstract()))
+                .and(namedOneOf("execute", "executeUpdate", "executeLargeUpdate"))
+                .and(takesArgument(0, String.class));
+        return advice
+                .advice(execute.and(takesArguments(1)), KeysAdvice.Execute.class.getName())
+                .advice(execute.and(takesArguments(2)).and(keysRequest()), KeysAdvice.ExecuteAsking.class.getName())
+                .advice(method("getGeneratedKeys").and(takesArguments(0)), KeysAdvice.GetGeneratedKeys.class.getName());
+    }
+
+    /** A second argument that asks for generated keys: a flag, column indexes or column names. */
+    private static ElementMatcher.Junction<MethodDescription> keysRequest() {
+        return takesArgument(1, int.class).or(takesArgument(1, int[].class)).or(takesArgument(1, String[].class));
     }
 
     /** The names of JDBC's parameter setters, taken from the interface itself so that none is missed. */
