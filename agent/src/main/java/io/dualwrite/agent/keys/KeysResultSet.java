@@ -144,9 +144,10 @@ final class KeysResultSet implements InvocationHandler {
         }
     }
 
+    /** As PostgreSQL's driver says it, whose getGeneratedKeys() gives a closed result set again. */
     private void open() throws SQLException {
         if (closed) {
-            throw new SQLException("the result set is closed");
+            throw new SQLException("This ResultSet is closed.", "55000");
         }
     }
 
