@@ -41,8 +41,12 @@ final class CopiedKeys {
                 }
                 rows.add(row);
             }
-            return new CopiedKeys(Collections.unmodifiableList(labels), Collections.unmodifiableList(rows), metaData);
+            return of(labels, rows, metaData);
         }
+    }
+
+    static CopiedKeys of(List<String> labels, List<Object[]> rows, ResultSetMetaData metaData) {
+        return new CopiedKeys(Collections.unmodifiableList(labels), Collections.unmodifiableList(rows), metaData);
     }
 
     List<String> labels() {

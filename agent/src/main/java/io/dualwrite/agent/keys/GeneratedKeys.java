@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public final class GeneratedKeys {
             + "Statement.RETURN_GENERATED_KEYS to Statement.executeUpdate(), Statement.executeLargeUpdate() or "
             + "Connection.prepareStatement().";
 
-    /** Distinct SQL texts whose uncarried keys are logged; past them, only counted. */
+    /** Distinct SQL texts whose uncarried keys are logged; past them, such writes are only dead-lettered. */
     private static final int MAX_LOGGED = 10_000;
 
     private final SqlDialect dialect;
@@ -55,7 +54,6 @@ public final class GeneratedKeys {
     private final GeneratedColumns columns;
     private final WeakConcurrentMap<Object, StatementKeys> statements = new WeakConcurrentMap.WithInlinedExpunction<>();
     private final Set<String> loggedUncarried = ConcurrentHashMap.newKeySet();
-    private final AtomicLong uncarried = new AtomicLong();
     /** Whether any statement has keys the agent follows: until then, executions cost nothing here. */
     private volatile boolean following;
 
@@ -73,11 +71,6 @@ public final class GeneratedKeys {
 
     private boolean active() {
         return dialect == SqlDialect.POSTGRESQL || dialect == SqlDialect.MYSQL;
-    }
-
-    /** How many INSERTs were sent to fail on the secondary because their keys could not be carried. */
-    public long uncarried() {
-        return uncarried.get();
     }
 
     /**
@@ -264,7 +257,7 @@ public final class GeneratedKeys {
         StatementKeys state = following ? statements.get(statement) : null;
         if (state == null) {
             return uncarriable(write, sql, "the statement was prepared in a form the agent does not ask keys for "
-                    + "(result set type or holdability arguments)");
+                    + "(NO_GENERATED_KEYS, or result set type, concurrency or holdability arguments)");
         }
         CopiedKeys copied;
         CallDepth.suppress();
@@ -363,7 +356,6 @@ public final class GeneratedKeys {
     }
 
     private MirroredWrite uncarriable(MirroredWrite write, String sql, String reason) {
-        uncarried.incrementAndGet();
         if (loggedUncarried.size() < MAX_LOGGED && loggedUncarried.add(sql)) {
             log.warn("the keys the primary generates cannot be carried to the secondary for {}: {}; such writes "
                     + "fail on the secondary and go to the dead-letter file", write.describe(), reason);

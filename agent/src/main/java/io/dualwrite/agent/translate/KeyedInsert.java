@@ -58,6 +58,9 @@ public final class KeyedInsert {
                     + "matched to its rows");
         }
         Insert insert = (Insert) parsed;
+        if (names(insert.getColumns(), keys) || insert.isUseSet() && namesInSet(insert, keys)) {
+            return Plan.unchanged(keys);
+        }
         if (insert.getReturningClause() != null) {
             throw new CannotTranslate("it has a RETURNING clause of its own; the agent reads keys only through "
                     + "getGeneratedKeys()");
@@ -65,9 +68,6 @@ public final class KeyedInsert {
         if (dialect == SqlDialect.MYSQL && (insert.isUseDuplicate() || insert.isModifierIgnore())) {
             throw new CannotTranslate("the key MariaDB/MySQL reports for INSERT IGNORE or ON DUPLICATE KEY UPDATE "
                     + "does not say which rows it inserted");
-        }
-        if (names(insert.getColumns(), keys) || insert.isUseSet() && namesInSet(insert, keys)) {
-            return Plan.unchanged(keys);
         }
         KeySlots slots = new KeySlots(primaryParameters, keys.size());
         int rows;

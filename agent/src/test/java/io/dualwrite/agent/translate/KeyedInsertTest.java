@@ -106,6 +106,14 @@ class KeyedInsertTest {
     }
 
     @Test
+    void anUpsertOrReturningInsertThatGivesTheKeyItselfIsMirroredAsWritten() {
+        assertThat(mariadb.plan("INSERT INTO t (id, a) VALUES (?, ?) ON DUPLICATE KEY UPDATE a = ?", List.of("id"))
+                .kind()).isEqualTo(KeyedInsert.Plan.Kind.UNCHANGED);
+        assertThat(postgresql.plan("INSERT INTO t (id, a) VALUES (?, ?) RETURNING id", List.of("id")).kind())
+                .isEqualTo(KeyedInsert.Plan.Kind.UNCHANGED);
+    }
+
+    @Test
     void anInsertWithItsOwnReturningClauseCannotCarryKeys() {
         assertThat(postgresql.plan("INSERT INTO t (a) VALUES (?) RETURNING id", List.of("id")).reason())
                 .contains("RETURNING");
