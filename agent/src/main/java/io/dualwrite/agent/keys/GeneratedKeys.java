@@ -148,10 +148,16 @@ public final class GeneratedKeys {
         boolean asked = request instanceof Integer ? (Integer) request == Statement.RETURN_GENERATED_KEYS
                 : request instanceof int[] ? ((int[]) request).length > 0
                 : request instanceof String[] && ((String[]) request).length > 0;
-        StatementKeys keys = asked ? keysOf(statement) : statements.get(statement);
-        if (keys != null) {
-            keys.askedByApplication = asked;
+        if (asked) {
+            StatementKeys keys = keysOf(statement);
+            keys.askedByApplication = true;
             keys.askedByAgent = false;
+            return;
+        }
+        // NO_GENERATED_KEYS: a driver may prepare it through prepareStatement(String), which the agent answered
+        StatementKeys keys = statements.get(statement);
+        if (keys != null) {
+            keys.askedByApplication = false;
         }
     }
 
