@@ -123,9 +123,7 @@ public final class GeneratedKeys {
     }
 
     private void askedByAgent(Object statement) {
-        StatementKeys keys = keysOf(statement);
-        keys.askedByAgent = true;
-        keys.askedByApplication = false;
+        keysOf(statement).askedByAgent = true;
     }
 
     /** The key columns to ask the driver for, or null when the statement needs none or the application asks. */
@@ -148,16 +146,10 @@ public final class GeneratedKeys {
         boolean asked = request instanceof Integer ? (Integer) request == Statement.RETURN_GENERATED_KEYS
                 : request instanceof int[] ? ((int[]) request).length > 0
                 : request instanceof String[] && ((String[]) request).length > 0;
+        // not asking (NO_GENERATED_KEYS, an empty or null array) leaves the request the agent may have made: a
+        // driver may pass such a call on to prepareStatement(String) or executeUpdate(String), which the agent answers
         if (asked) {
-            StatementKeys keys = keysOf(statement);
-            keys.askedByApplication = true;
-            keys.askedByAgent = false;
-            return;
-        }
-        // NO_GENERATED_KEYS: a driver may prepare it through prepareStatement(String), which the agent answered
-        StatementKeys keys = statements.get(statement);
-        if (keys != null) {
-            keys.askedByApplication = false;
+            keysOf(statement).askedByAgent = false;
         }
     }
 

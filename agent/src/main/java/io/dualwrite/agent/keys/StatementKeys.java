@@ -3,16 +3,14 @@ package io.dualwrite.agent.keys;
 import java.sql.ResultSet;
 
 /**
- * What the agent knows of one statement's generated keys: whether the application asked the driver for them,
- * whether the agent asked in its place, and the keys of its last execution when the agent read them. Used by one
- * thread at a time, as JDBC statements are.
+ * What the agent knows of one statement that asks the driver for generated keys: whether the agent asked in the
+ * application's place, and the keys of its last execution when the agent read them. Used by one thread at a time,
+ * as JDBC statements are.
  */
 final class StatementKeys {
 
     /** The agent made the driver return keys the application did not ask for. */
     boolean askedByAgent;
-    /** The application asked for keys ({@code RETURN_GENERATED_KEYS}, column names or indexes). */
-    boolean askedByApplication;
     /** The keys of the last execution, once the agent has read them from the driver; else null. */
     CopiedKeys copied;
     /** What {@code getGeneratedKeys()} gave the application, when the driver gives the same object every time. */
