@@ -145,9 +145,10 @@ public final class JdbcInstrumentation {
     }
 
     /**
-     * Generated keys: registered before the other advice on the same methods, so that a call the agent answers in
-     * the driver's place skips that advice too, and the call the agent makes instead is followed as the
-     * application's own.
+     * Generated keys. However this advice and the other advice on the same methods nest, a write is followed once:
+     * when the agent answers in the driver's place, the call it makes instead is either followed as the
+     * application's own (this advice outermost, the others skipped) or nested inside the application's call,
+     * which counts once.
      */
     private static AgentBuilder.Transformer.ForAdvice keysAdviceOnConnection(
             AgentBuilder.Transformer.ForAdvice advice) {
