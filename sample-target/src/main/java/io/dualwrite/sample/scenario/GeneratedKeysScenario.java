@@ -15,7 +15,7 @@ import java.util.List;
  * statements, single and multi-row VALUES, batches, with and without asking for the generated keys. After each
  * insert it prints what {@code getGeneratedKeys()} gave ({@code keys: ...} lines, which a run without the agent
  * prints alike) and checks that the keys it got are the ids the rows have. Then it updates and deletes rows by
- * those ids, and ends with one INSERT ... SELECT, whose keys cannot be carried.
+ * those ids, and ends with an INSERT ... SELECT and a batch of SQL texts, whose keys cannot be carried.
  */
 final class GeneratedKeysScenario implements Scenario {
 
@@ -34,6 +34,9 @@ final class GeneratedKeysScenario implements Scenario {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("INSERT INTO keyed_rows (label, amount) SELECT 'copied', amount FROM keyed_rows "
                         + "WHERE id = " + ids.get(0));
+                statement.addBatch("INSERT INTO keyed_rows (label, amount) VALUES ('text-batch-1', 1)");
+                statement.addBatch("INSERT INTO keyed_rows (label, amount) VALUES ('text-batch-2', 2)");
+                statement.executeBatch();
             }
             System.out.println("keys: inserted " + ids.size() + " rows whose keys were checked");
         }
