@@ -62,7 +62,12 @@ final class GeneratedColumns {
 
     private TableKeys lookUp(String table, Connection connection) {
         CallDepth.suppress();
+        boolean outsideTransaction = false;
         try {
+            outsideTransaction = idleWithoutAutoCommit(connection);
+            if (outsideTransaction) {
+                connection.setAutoCommit(true);
+            }
             int dot = table.lastIndexOf('.');
             String qualifier = dot < 0 ? null : table.substring(0, dot);
             String name = table.substring(dot + 1);
@@ -84,7 +89,36 @@ final class GeneratedColumns {
             }
             return null;
         } finally {
+            if (outsideTransaction) {
+                restoreManualCommit(connection, table);
+            }
             CallDepth.unsuppress();
+        }
+    }
+
+    /**
+     * Whether {@code connection} is a PostgreSQL one in manual-commit mode with no transaction open. Its driver
+     * would begin one for the metadata query, after which the application could no longer set the transaction's
+     * isolation or read-only mode: the query then runs in auto-commit, which changes nothing while none is open.
+     */
+    private boolean idleWithoutAutoCommit(Connection connection) throws SQLException {
+        if (dialect != SqlDialect.POSTGRESQL || connection.getAutoCommit()) {
+            return false;
+        }
+        try {
+            Object state = connection.getClass().getMethod("getTransactionState").invoke(connection);
+            return state != null && "IDLE".equals(state.toString());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void restoreManualCommit(Connection connection, String table) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            log.error("could not turn auto-commit off again after looking up the columns of {} ({}): the "
+                    + "application's connection is left in auto-commit", table, e.toString());
         }
     }
 

@@ -26,6 +26,7 @@ final class GeneratedKeysScenario implements Scenario {
     @Override
     public void run(ScenarioContext context) throws SQLException {
         try (Connection connection = context.connect()) {
+            isolationSetAfterPreparing(connection);
             plainStatements(connection);
             preparedStatements(connection);
             batches(connection);
@@ -40,6 +41,24 @@ final class GeneratedKeysScenario implements Scenario {
             }
             System.out.println("keys: inserted " + ids.size() + " rows whose keys were checked");
         }
+    }
+
+    /**
+     * The first INSERT into the table, prepared before the transaction's isolation is set: nothing may have begun
+     * the transaction meanwhile (PostgreSQL refuses to change the isolation of one under way).
+     */
+    private void isolationSetAfterPreparing(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            insert.setString(1, "serializable");
+            insert.setInt(2, 0);
+            insert.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        recordByLabel(connection, "serializable");
     }
 
     private void plainStatements(Connection connection) throws SQLException {
