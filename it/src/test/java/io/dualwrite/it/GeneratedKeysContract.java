@@ -55,12 +55,21 @@ abstract class GeneratedKeysContract extends DatabasePairPerClass {
 
     @Test
     void idsAreEqualOnBothSidesAndTheApplicationSeesTheKeysItWouldSeeWithoutTheAgent() throws SQLException {
+        assertKeysCarried(AgentConfig.mirroring(databases));
+    }
+
+    @Test
+    void inAsyncModeTheKeysAreCarriedAsWell() throws SQLException {
+        assertKeysCarried(AgentConfig.mirroring(databases).mode("async"));
+    }
+
+    private void assertKeysCarried(AgentConfig config) throws SQLException {
         RunResult withoutAgent = AgentRun.withoutAgent()
                 .run(SampleCommand.scenario("generated-keys", primary()))
                 .assertScenarioDone("generated-keys");
         createKeyedTable(primary(), 1);
 
-        AgentRun agent = AgentRun.with(AgentConfig.mirroring(databases));
+        AgentRun agent = AgentRun.with(config);
         RunResult run = agent.run(SampleCommand.scenario("generated-keys", primary()))
                 .assertScenarioDone("generated-keys");
         Stats stats = run.consistentStats();
