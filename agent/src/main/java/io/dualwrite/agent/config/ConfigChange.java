@@ -53,6 +53,8 @@ public final class ConfigChange {
         change.restart("reads.mismatch-log", wasReading.mismatchLog(), isReading.mismatchLog());
         change.restart("journal", before.journal(), after.journal());
         change.restart("metrics", before.metrics(), after.metrics());
+        // the translator caches each statement's mapped form; a mapping that changed under it would mix both
+        change.restart("mapping", before.mapping(), after.mapping());
         return change;
     }
 
