@@ -26,7 +26,8 @@ final class MappingSection {
 
     private static final List<String> KEYS = Arrays.asList("table", "columns", "drop", "constants");
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?[0-9]+");
-    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final String CONSTANT_REMEDY = "write text, a number, true, false or null (quote text that "
             + "YAML would read otherwise, e.g. \"2024-01-01\" or \"yes\")";
 
@@ -142,8 +143,8 @@ final class MappingSection {
         return dropped;
     }
 
-    private static Map<String, Object> constants(NodeReader nodes, YamlEntry entry, Map<String, YamlEntry> renameTargets,
-            Set<String> dropped) throws ConfigException {
+    private static Map<String, Object> constants(NodeReader nodes, YamlEntry entry,
+            Map<String, YamlEntry> renameTargets, Set<String> dropped) throws ConfigException {
         Map<String, Object> constants = new LinkedHashMap<>();
         MappingNode node = nodes.section(entry);
         if (node == null) {

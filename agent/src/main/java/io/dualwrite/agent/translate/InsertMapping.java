@@ -72,7 +72,8 @@ final class InsertMapping {
                     + "secondary (mapping." + target.table() + ".drop), which would insert a row of defaults only");
         }
         refuseColumnsOfConstants(items.stream().flatMap(item -> item.getColumns().stream()));
-        target.constants().forEach((column, value) -> items.add(new UpdateSet(new Column(column), constants.add(value))));
+        target.constants().forEach((column, value) ->
+                items.add(new UpdateSet(new Column(column), constants.add(value))));
     }
 
     private void insertRows() {
