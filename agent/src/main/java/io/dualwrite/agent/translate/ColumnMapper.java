@@ -49,14 +49,7 @@ final class ColumnMapper extends ExpressionVisitorAdapter<Void> {
 
     /** Maps a query inside {@code outer}: its tables (renamed when mapped) form a scope of their own. */
     static void mapQuery(Select select, MappingScope outer) {
-        if (select.getWithItemsList() != null) {
-            for (WithItem<?> with : select.getWithItemsList()) {
-                if (with.getSelect() == null) {
-                    throw new CannotTranslate("the mapping does not rewrite a WITH item that writes (" + with + ")");
-                }
-                mapQuery(with.getSelect(), outer);
-            }
-        }
+        mapWithItems(select.getWithItemsList(), outer);
         if (select instanceof ParenthesedSelect) {
             mapQuery(((ParenthesedSelect) select).getSelect(), outer);
         } else if (select instanceof SetOperationList) {
@@ -70,6 +63,19 @@ final class ColumnMapper extends ExpressionVisitorAdapter<Void> {
             mapPlainSelect((PlainSelect) select, outer.inner());
         } else {
             throw new CannotTranslate("the mapping does not rewrite this kind of query (" + select + ")");
+        }
+    }
+
+    /** Maps the queries of a WITH clause, when there is one. */
+    static void mapWithItems(List<WithItem<?>> items, MappingScope outer) {
+        if (items == null) {
+            return;
+        }
+        for (WithItem<?> with : items) {
+            if (with.getSelect() == null) {
+                throw new CannotTranslate("the mapping does not rewrite a WITH item that writes (" + with + ")");
+            }
+            mapQuery(with.getSelect(), outer);
         }
     }
 

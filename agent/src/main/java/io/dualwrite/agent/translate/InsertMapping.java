@@ -48,9 +48,7 @@ final class InsertMapping {
     }
 
     private void apply() {
-        if (insert.getWithItemsList() != null) {
-            insert.getWithItemsList().forEach(with -> ColumnMapper.mapQuery(with.getSelect(), scope.inner()));
-        }
+        ColumnMapper.mapWithItems(insert.getWithItemsList(), scope.inner());
         if (insert.getSetUpdateSets() != null) {
             insertSet();
         } else if (insert.getColumns() == null) {

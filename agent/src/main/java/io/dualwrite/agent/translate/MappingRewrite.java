@@ -3,7 +3,6 @@ package io.dualwrite.agent.translate;
 import io.dualwrite.agent.config.MappingConfig;
 import io.dualwrite.agent.config.TableMapping;
 import java.util.List;
-import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -63,6 +62,7 @@ final class MappingRewrite {
 
     private static boolean update(Update update, MappingConfig mapping) {
         MappingScope scope = MappingScope.empty(mapping, WHERE_USE);
+        ColumnMapper.mapWithItems(update.getWithItemsList(), scope.inner());
         scope.add(update.getTable());
         addJoins(update.getStartJoins(), scope);
         ColumnMapper.addFromItem(update.getFromItem(), scope);
@@ -80,6 +80,7 @@ final class MappingRewrite {
 
     private static void delete(Delete delete, MappingConfig mapping) {
         MappingScope scope = MappingScope.empty(mapping, WHERE_USE);
+        ColumnMapper.mapWithItems(delete.getWithItemsList(), scope.inner());
         scope.add(delete.getTable());
         if (delete.getUsingList() != null) {
             delete.getUsingList().forEach(scope::add);

@@ -97,6 +97,16 @@ class MappingSectionTest {
         assertThat(change.applied()).isEmpty();
     }
 
+    @Test
+    void theStartUpLineNamesTheMappedTablesWithoutTheConstantsValues() throws ConfigException {
+        AgentConfig config = ConfigLoader.parse(MINIMAL + "mapping:\n  users:\n    table: users_v2\n    columns:\n"
+                + "      name: full_name\n    drop: [legacy_flag]\n    constants:\n      origin: \"${env:ORIGIN}\"\n",
+                SOURCE, Map.of("ORIGIN", "from-env")::get);
+
+        assertThat(config.describe()).endsWith("; reads primary; mapping [users -> users_v2 (renamed "
+                + "{name=full_name}, dropped [legacy_flag], constants [origin])])").doesNotContain("from-env");
+    }
+
     // ----- mistakes -----
 
     @Test

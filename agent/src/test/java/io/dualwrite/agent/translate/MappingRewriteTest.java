@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dualwrite.agent.capture.Parameter;
 import io.dualwrite.agent.config.MappingConfig;
 import io.dualwrite.agent.config.TableMapping;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class MappingRewriteTest {
 
     /** What the secondary binds for one primary row, each as index=value. */
     private static List<String> bound(SecondaryStatement statement, Parameter... primary) {
-        return java.util.Arrays.stream(statement.bind(primary))
+        return Arrays.stream(statement.bind(primary))
                 .map(p -> p.arguments()[0] + "=" + p.value()).collect(Collectors.toList());
     }
 
@@ -324,6 +325,14 @@ class MappingRewriteTest {
                 + "(SELECT 1 FROM users x WHERE x.name = u.name AND x.id < u.id)").sql())
                 .isEqualTo("DELETE FROM users_v2 u WHERE EXISTS "
                         + "(SELECT 1 FROM users_v2 x WHERE x.full_name = u.full_name AND x.id < u.id)");
+    }
+
+    @Test
+    void aWithClauseReadingTheMappedTableIsMappedToo() throws Exception {
+        assertThat(postgresql("WITH old AS (SELECT id FROM users WHERE name LIKE ?) "
+                + "DELETE FROM users WHERE id IN (SELECT id FROM old)").sql())
+                .isEqualTo("WITH old AS (SELECT id FROM users_v2 WHERE full_name LIKE ?) "
+                        + "DELETE FROM users_v2 WHERE id IN (SELECT id FROM old)");
     }
 
     @Test
