@@ -51,6 +51,8 @@ final class InsertMapping {
         ColumnMapper.mapWithItems(insert.getWithItemsList(), scope.inner());
         if (insert.getSetUpdateSets() != null) {
             insertSet();
+        } else if (insert.isOnlyDefaultValues()) {
+            defaultValues();
         } else if (insert.getColumns() == null) {
             throw new CannotTranslate("the INSERT into mapped table " + target.table() + " does not name its columns, "
                     + "so its values cannot be matched to the secondary's columns: name them (INSERT INTO "
@@ -72,6 +74,22 @@ final class InsertMapping {
         refuseColumnsOfConstants(items.stream().flatMap(item -> item.getColumns().stream()));
         target.constants().forEach((column, value) ->
                 items.add(new UpdateSet(new Column(column), constants.add(value))));
+    }
+
+    /** {@code DEFAULT VALUES}: with constants, a row of the constants, the other columns taking their defaults. */
+    private void defaultValues() {
+        if (target.constants().isEmpty()) {
+            return;
+        }
+        ExpressionList<Column> columns = new ExpressionList<>();
+        ParenthesedExpressionList<Expression> row = new ParenthesedExpressionList<>();
+        target.constants().forEach((column, value) -> {
+            columns.add(new Column(column));
+            row.add(constants.add(value));
+        });
+        insert.setOnlyDefaultValues(false);
+        insert.setColumns(columns);
+        insert.setSelect(new Values(row));
     }
 
     private void insertRows() {
@@ -97,7 +115,7 @@ final class InsertMapping {
                 target.constants().values().forEach(value -> items.add(SelectItem.from(constants.add(value))));
             }
             ColumnMapper.mapQuery(source, MappingScope.empty(scope.mapping(), "an inserted value is computed from it"));
-        } else if (!insert.isOnlyDefaultValues()) {
+        } else {
             throw new CannotTranslate("the mapping does not read this form of INSERT (" + insert + ")");
         }
         removeAt(columns, dropped);

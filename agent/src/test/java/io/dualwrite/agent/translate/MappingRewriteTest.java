@@ -148,6 +148,15 @@ class MappingRewriteTest {
     }
 
     @Test
+    void defaultValuesGetTheConstants() throws Exception {
+        SecondaryStatement statement = postgresql("INSERT INTO users DEFAULT VALUES");
+
+        assertThat(statement.sql()).isEqualTo("INSERT INTO users_v2 (origin, version) VALUES (?, ?)");
+        assertThat(bound(statement)).containsExactly("1=migrated", "2=2");
+        assertThat(postgresql("INSERT INTO orders DEFAULT VALUES").sql()).isEqualTo("INSERT INTO orders DEFAULT VALUES");
+    }
+
+    @Test
     void aTableThatIsNotMappedIsSentAsItIs() throws Exception {
         SecondaryStatement statement = postgresql("INSERT INTO accounts (id, name, legacy_flag) VALUES (?, ?, ?)");
 
@@ -340,6 +349,17 @@ class MappingRewriteTest {
         assertThat(untranslatable("DELETE FROM users WHERE legacy_flag = ?")).isEqualTo("untranslatable for the "
                 + "secondary (PostgreSQL): column legacy_flag of users is dropped on the secondary "
                 + "(mapping.users.drop), but the WHERE clause uses it, so the secondary could not find the same rows");
+    }
+
+    @Test
+    void deleteUsingAnotherMappedTableMapsBoth() throws Exception {
+        assertThat(postgresql("DELETE FROM users USING orders o WHERE o.user_id = users.id AND o.total > ?").sql())
+                .isEqualTo("DELETE FROM users_v2 USING orders o WHERE o.user_id = users_v2.id AND o.amount > ?");
+    }
+
+    @Test
+    void truncateNamesTheSecondaryTable() throws Exception {
+        assertThat(postgresql("TRUNCATE users").sql()).isEqualTo("TRUNCATE users_v2");
     }
 
     @Test
