@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 final class ColumnMapper extends ExpressionVisitorAdapter<Void> {
 
+    /** Keeps no state (the scope travels as the visit's context), so one instance serves every thread. */
     private static final ColumnMapper INSTANCE = new ColumnMapper();
 
     private ColumnMapper() {
