@@ -358,6 +358,17 @@ class MappingRewriteTest {
     }
 
     @Test
+    void mariadbMultiTableDeleteAndUpdateMapEveryTable() throws Exception {
+        assertThat(mariadb("DELETE users FROM users JOIN orders o ON o.user_id = users.id WHERE o.total > ?").sql())
+                .isEqualTo("DELETE users_v2 FROM users_v2 JOIN orders o ON o.user_id = users_v2.id "
+                        + "WHERE o.amount > ?");
+        assertThat(mariadb("UPDATE users u JOIN orders o ON o.user_id = u.id SET u.name = o.name, "
+                + "u.legacy_flag = 1 WHERE o.total > ?").sql())
+                .isEqualTo("UPDATE users_v2 u JOIN orders o ON o.user_id = u.id SET u.full_name = o.label "
+                        + "WHERE o.amount > ?");
+    }
+
+    @Test
     void truncateNamesTheSecondaryTable() throws Exception {
         assertThat(postgresql("TRUNCATE users").sql()).isEqualTo("TRUNCATE users_v2");
     }
