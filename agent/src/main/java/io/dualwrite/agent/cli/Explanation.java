@@ -3,6 +3,7 @@ package io.dualwrite.agent.cli;
 import io.dualwrite.agent.codec.JsonRecord;
 import io.dualwrite.agent.config.TableMapping;
 import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.agent.sql.SqlKind;
 import io.dualwrite.agent.translate.SecondaryStatement;
 import io.dualwrite.agent.translate.SqlDialect;
 import io.dualwrite.agent.translate.StatementTranslator;
@@ -80,7 +81,11 @@ final class Explanation {
         if (!info.verb().isEmpty()) {
             text.append(" (").append(info.verb()).append(')');
         }
-        text.append(", table ").append(info.table() == null ? "unknown" : info.table());
+        if (info.table() != null) {
+            text.append(", table ").append(info.table());
+        } else if (info.kind() == SqlKind.WRITE || info.kind() == SqlKind.DDL) {
+            text.append(", table unknown");
+        }
         line(text, outcome.text).append(": ").append(why);
         if (outcome != Outcome.MIRRORED) {
             return text.toString();

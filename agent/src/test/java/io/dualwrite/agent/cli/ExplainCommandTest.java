@@ -97,7 +97,7 @@ class ExplainCommandTest {
         assertThat(exit).as(result(exit)).isEqualTo(0);
         assertThat(out().lines()).containsExactly(
                 "statement 1: SELECT label FROM orders WHERE id = ?",
-                "  classification: READ (SELECT), table unknown",
+                "  classification: READ (SELECT)",
                 "  not a write: a read is never mirrored");
     }
 
