@@ -170,6 +170,19 @@ class ExplainCommandTest {
     }
 
     @Test
+    void anUpdateOfDroppedColumnsOnlyRunsNothingOnTheSecondary() {
+        StatementTranslator translator = new StatementTranslator(SqlDialect.POSTGRESQL, SqlDialect.MYSQL,
+                MappingConfig.empty());
+        String sql = "UPDATE users SET legacy = ? WHERE id = ?";
+        Explanation explanation = Explanation.mirrored(sql, SqlClassifier.classify(sql), "included", null,
+                translator, SecondaryStatement.nothing(), null);
+
+        assertThat(explanation.text(1)).contains("  secondary: nothing to run (the mapping dropped every column");
+        assertThat(explanation.json()).contains("\"secondary\":{\"nothing\":true}");
+        assertThat(explanation.isUntranslatable()).isFalse();
+    }
+
+    @Test
     void jsonGivesOneObjectPerStatement() throws Exception {
         Path config = sameDialect("writes:\n  tables:\n    exclude: [\"audit_*\"]\n");
 
