@@ -1,7 +1,10 @@
 package io.dualwrite.agent.translate;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -25,8 +28,11 @@ final class CastTranslation {
     }
 
     static void apply(Statement statement, SqlDialect to) {
+        // the parser's walk meets a cast inside a WITH more than once, and a cast must be translated once
+        Set<CastExpression> translated = Collections.newSetFromMap(new IdentityHashMap<>());
         ExpressionWalk.walk(statement, expression -> {
-            if (expression instanceof CastExpression && !((CastExpression) expression).isImplicitCast()) {
+            if (expression instanceof CastExpression && !((CastExpression) expression).isImplicitCast()
+                    && translated.add((CastExpression) expression)) {
                 translate((CastExpression) expression, to);
             }
         });

@@ -138,6 +138,12 @@ class DialectRewriteTest {
         }
 
         @Test
+        void castsInsideWithAreTranslatedOnce() throws Exception {
+            assertThat(toMariadb("WITH x AS (SELECT CAST(? AS BIGINT) AS id) INSERT INTO t (id, n) SELECT id, ? FROM x"))
+                    .isEqualTo("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS SIGNED) AS id) SELECT id, ? FROM x");
+        }
+
+        @Test
         void dataModifyingWithIsRefused() {
             assertRefused(PG_TO_MARIADB, "WITH d AS (DELETE FROM s WHERE id = ? RETURNING *) INSERT INTO t SELECT * FROM d",
                     "changes rows itself");
@@ -222,6 +228,12 @@ class DialectRewriteTest {
         void insertWithSelectStaysAsPostgresqlReadsIt() throws Exception {
             assertThat(toPostgresql("INSERT INTO `t` (id) WITH x AS (SELECT 1 AS id) SELECT id FROM x"))
                     .isEqualTo("INSERT INTO t (id) WITH x AS (SELECT 1 AS id) SELECT id FROM x");
+        }
+
+        @Test
+        void castsInsideWithAreTranslatedOnce() throws Exception {
+            assertThat(toPostgresql("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS SIGNED) AS id) SELECT id, ? FROM x"))
+                    .isEqualTo("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS bigint) AS id) SELECT id, ? FROM x");
         }
 
         @Test
