@@ -14,7 +14,6 @@ final class DialectScan {
         int n = sql.length();
         int firstWord = -1;
         int previousWord = -1;
-        int previousWordEnd = -1;
         for (int p = 0; p < n; ) {
             char c = sql.charAt(p);
             if (c == '"' || c == '`' || c == '#' || c == '$' || (c == ':' && p + 1 < n && sql.charAt(p + 1) == ':')
@@ -23,24 +22,30 @@ final class DialectScan {
             }
             int skipped = Placeholders.skipQuotedOrComment(sql, p, n, from);
             if (skipped > p) {
-                if (c == '\'' ? literalDiffers(sql, p, skipped, from) : commentDiffers(sql, p, skipped, from)) {
+                if (c == '\'' ? literalDiffers(sql, p, skipped) : commentDiffers(sql, p, skipped, from)) {
                     return true;
                 }
                 p = skipped;
             } else if (c == '(' && emptyParenthesesEnd(sql, p, n) > 0) {
-                return true;
+                // MariaDB's row of defaults, () VALUES () or VALUES (); now() reads the same
+                int next = emptyParenthesesEnd(sql, p, n);
+                while (next < n && Character.isWhitespace(sql.charAt(next))) {
+                    next++;
+                }
+                if (isValues(sql, previousWord) || isValues(sql, next)) {
+                    return true;
+                }
+                p = next;
             } else if (isWordStart(c)) {
                 int end = p + 1;
                 while (end < n && LexicalTranslation.isWordChar(sql.charAt(end))) {
                     end++;
                 }
-                if (end < n && sql.charAt(end) == '\'' || isDialectWord(sql, p, end, from, firstWord, previousWord,
-                        previousWordEnd)) {
+                if (end < n && sql.charAt(end) == '\'' || isDialectWord(sql, p, end, firstWord)) {
                     return true;
                 }
                 firstWord = firstWord < 0 ? p : firstWord;
                 previousWord = p;
-                previousWordEnd = end;
                 p = end;
             } else {
                 p++;
@@ -50,7 +55,7 @@ final class DialectScan {
     }
 
     /** A standard literal reads the same on both sides unless it holds a backslash. */
-    private static boolean literalDiffers(String s, int p, int end, SqlDialect from) {
+    private static boolean literalDiffers(String s, int p, int end) {
         int backslash = s.indexOf('\\', p);
         return backslash >= 0 && backslash < end;
     }
@@ -80,8 +85,7 @@ final class DialectScan {
         return Character.isLetter(c) || c == '_';
     }
 
-    private static boolean isDialectWord(String s, int p, int end, SqlDialect from, int firstWord, int previousWord,
-            int previousWordEnd) {
+    private static boolean isDialectWord(String s, int p, int end, int firstWord) {
         switch (end - p) {
             case 3:
                 return is(s, p, "SET") && is(s, firstWord, "INSERT");
@@ -93,7 +97,7 @@ final class DialectScan {
             case 6:
                 return is(s, p, "IGNORE");
             case 7:
-                return is(s, p, "DEFAULT") || is(s, p, "REPLACE") || is(s, p, "CONVERT");
+                return is(s, p, "DEFAULT") || is(s, p, "REPLACE");
             case 8:
                 return is(s, p, "CONFLICT");
             case 9:
@@ -101,6 +105,10 @@ final class DialectScan {
             default:
                 return false;
         }
+    }
+
+    private static boolean isValues(String s, int p) {
+        return is(s, p, "VALUES") || is(s, p, "VALUE");
     }
 
     /** Whether the word at p is {@code word}, in any case (word boundaries are the caller's). */
