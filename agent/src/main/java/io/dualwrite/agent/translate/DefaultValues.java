@@ -13,7 +13,10 @@ final class DefaultValues {
     private DefaultValues() {
     }
 
-    /** MariaDB's {@code () VALUES ()} or {@code VALUES ()} as {@code DEFAULT VALUES}; {@code sql} in PostgreSQL quoting. */
+    /**
+     * MariaDB's {@code () VALUES ()} or {@code VALUES ()} as {@code DEFAULT VALUES}; {@code sql} in PostgreSQL
+     * quoting.
+     */
     static String toPostgresql(String sql) {
         int n = sql.length();
         for (int p = 0; p < n; ) {

@@ -31,7 +31,8 @@ final class LexicalTranslation {
                 out.append(to == SqlDialect.MYSQL ? StringLiterals.mysqlIdentifier(name)
                         : StringLiterals.postgresqlIdentifier(name));
                 p = end;
-            } else if (c == '$' && from == SqlDialect.POSTGRESQL && Placeholders.skipQuotedOrComment(sql, p, n, from) > p) {
+            } else if (c == '$' && from == SqlDialect.POSTGRESQL
+                    && Placeholders.skipQuotedOrComment(sql, p, n, from) > p) {
                 int end = Placeholders.skipQuotedOrComment(sql, p, n, from);
                 int tag = sql.indexOf('$', p + 1) + 1;
                 out.append(StringLiterals.encode(sql.substring(tag, end - (tag - p)), to));

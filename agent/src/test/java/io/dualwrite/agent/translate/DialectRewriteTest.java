@@ -65,7 +65,8 @@ class DialectRewriteTest {
 
         @Test
         void escapeStringsAndDollarQuotesBecomeMariadbLiterals() throws Exception {
-            assertThat(toMariadb("INSERT INTO t (a, b, c) VALUES (E'line\\nnext\\\\ \\'q\\' \\x41', $$a'b\\c$$, $t$x$t$)"))
+            assertThat(toMariadb("INSERT INTO t (a, b, c) VALUES (E'line\\nnext\\\\ \\'q\\' \\x41', $$a'b\\c$$, "
+                    + "$t$x$t$)"))
                     .isEqualTo("INSERT INTO t (a, b, c) VALUES ('line\\nnext\\\\ \\'q\\' A', 'a\\'b\\\\c', 'x')");
         }
 
@@ -99,17 +100,19 @@ class DialectRewriteTest {
 
         @Test
         void returningIsDropped() throws Exception {
-            assertThat(toMariadb("INSERT INTO t (a) VALUES (?) RETURNING id")).isEqualTo("INSERT INTO t (a) VALUES (?)");
-            assertThat(toMariadb("UPDATE t SET a = ? WHERE id = ? RETURNING *")).isEqualTo("UPDATE t SET a = ? WHERE id = ?");
+            assertThat(toMariadb("INSERT INTO t (a) VALUES (?) RETURNING id"))
+                    .isEqualTo("INSERT INTO t (a) VALUES (?)");
+            assertThat(toMariadb("UPDATE t SET a = ? WHERE id = ? RETURNING *"))
+                    .isEqualTo("UPDATE t SET a = ? WHERE id = ?");
             assertThat(toMariadb("DELETE FROM t WHERE id = ? RETURNING id")).isEqualTo("DELETE FROM t WHERE id = ?");
         }
 
         @Test
         void castsUseMariadbTypes() throws Exception {
-            assertThat(toMariadb("INSERT INTO t (a, b, c, d, e, f, g) VALUES (?::int, ?::numeric(10,2), ?::varchar(20), "
-                    + "?::text, ?::date, ?::timestamp, CAST(? AS bigint))"))
-                    .isEqualTo("INSERT INTO t (a, b, c, d, e, f, g) VALUES (CAST(? AS SIGNED), CAST(? AS DECIMAL (10, 2)), "
-                            + "CAST(? AS CHAR (20)), CAST(? AS CHAR), CAST(? AS DATE), CAST(? AS DATETIME (6)), "
+            assertThat(toMariadb("INSERT INTO t (a, b, c, d, e, f, g) VALUES (?::int, ?::numeric(10,2), "
+                    + "?::varchar(20), ?::text, ?::date, ?::timestamp, CAST(? AS bigint))"))
+                    .isEqualTo("INSERT INTO t (a, b, c, d, e, f, g) VALUES (CAST(? AS SIGNED), "
+                            + "CAST(? AS DECIMAL (10, 2)), CAST(? AS CHAR (20)), CAST(? AS CHAR), CAST(? AS DATE), CAST(? AS DATETIME (6)), "
                             + "CAST(? AS SIGNED))");
         }
 
@@ -133,20 +136,23 @@ class DialectRewriteTest {
 
         @Test
         void withInFrontOfInsertMovesInFrontOfItsSelect() throws Exception {
-            assertThat(toMariadb("WITH x AS (SELECT id FROM s WHERE n > ?) INSERT INTO t (id) SELECT id FROM x WHERE id < ?"))
-                    .isEqualTo("INSERT INTO t (id) WITH x AS (SELECT id FROM s WHERE n > ?) SELECT id FROM x WHERE id < ?");
+            assertThat(toMariadb("WITH x AS (SELECT id FROM s WHERE n > ?) INSERT INTO t (id) SELECT id FROM x "
+                    + "WHERE id < ?"))
+                    .isEqualTo("INSERT INTO t (id) WITH x AS (SELECT id FROM s WHERE n > ?) SELECT id FROM x "
+                            + "WHERE id < ?");
         }
 
         @Test
         void castsInsideWithAreTranslatedOnce() throws Exception {
-            assertThat(toMariadb("WITH x AS (SELECT CAST(? AS BIGINT) AS id) INSERT INTO t (id, n) SELECT id, ? FROM x"))
+            assertThat(toMariadb("WITH x AS (SELECT CAST(? AS BIGINT) AS id) INSERT INTO t (id, n) SELECT id, ? "
+                    + "FROM x"))
                     .isEqualTo("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS SIGNED) AS id) SELECT id, ? FROM x");
         }
 
         @Test
         void dataModifyingWithIsRefused() {
-            assertRefused(PG_TO_MARIADB, "WITH d AS (DELETE FROM s WHERE id = ? RETURNING *) INSERT INTO t SELECT * FROM d",
-                    "changes rows itself");
+            assertRefused(PG_TO_MARIADB, "WITH d AS (DELETE FROM s WHERE id = ? RETURNING *) "
+                    + "INSERT INTO t SELECT * FROM d", "changes rows itself");
         }
 
         @Test
@@ -156,7 +162,8 @@ class DialectRewriteTest {
 
         @Test
         void valuesFollowTheirPlaceholdersAroundRewrittenParts() throws Exception {
-            String sql = "INSERT INTO \"t\" (a, b, c) VALUES (?, ?::int, 'x\\y') ON CONFLICT (a) DO UPDATE SET c = ? RETURNING ?";
+            String sql = "INSERT INTO \"t\" (a, b, c) VALUES (?, ?::int, 'x\\y') ON CONFLICT (a) DO UPDATE SET "
+                    + "c = ? RETURNING ?";
             assertThat(boundValues(PG_TO_MARIADB, sql, 4)).containsExactly("v1", "v2", "v3");
         }
 
@@ -210,10 +217,10 @@ class DialectRewriteTest {
 
         @Test
         void castsUsePostgresqlTypes() throws Exception {
-            assertThat(toPostgresql("UPDATE t SET a = CAST(? AS SIGNED), b = CAST(? AS CHAR(5)), c = CAST(? AS DATETIME), "
-                    + "d = CAST(? AS DECIMAL(8,3)) WHERE id = ?"))
-                    .isEqualTo("UPDATE t SET a = CAST(? AS bigint), b = CAST(? AS varchar (5)), c = CAST(? AS timestamp (0)), "
-                            + "d = CAST(? AS numeric (8, 3)) WHERE id = ?");
+            assertThat(toPostgresql("UPDATE t SET a = CAST(? AS SIGNED), b = CAST(? AS CHAR(5)), "
+                    + "c = CAST(? AS DATETIME), d = CAST(? AS DECIMAL(8,3)) WHERE id = ?"))
+                    .isEqualTo("UPDATE t SET a = CAST(? AS bigint), b = CAST(? AS varchar (5)), "
+                            + "c = CAST(? AS timestamp (0)), d = CAST(? AS numeric (8, 3)) WHERE id = ?");
             assertRefused(MARIADB_TO_PG, "UPDATE t SET a = CAST(? AS UNSIGNED)", "unsigned");
         }
 
@@ -232,13 +239,15 @@ class DialectRewriteTest {
 
         @Test
         void castsInsideWithAreTranslatedOnce() throws Exception {
-            assertThat(toPostgresql("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS SIGNED) AS id) SELECT id, ? FROM x"))
+            assertThat(toPostgresql("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS SIGNED) AS id) SELECT "
+                    + "id, ? FROM x"))
                     .isEqualTo("INSERT INTO t (id, n) WITH x AS (SELECT CAST(? AS bigint) AS id) SELECT id, ? FROM x");
         }
 
         @Test
         void hashCommentsAndExecutableCommentsAreHandled() throws Exception {
-            assertThat(toPostgresql("UPDATE `t` SET a = ? # set it\nWHERE id = ?")).isEqualTo("UPDATE t SET a = ? WHERE id = ?");
+            assertThat(toPostgresql("UPDATE `t` SET a = ? # set it\nWHERE id = ?")).isEqualTo("UPDATE t SET a = "
+                    + "? WHERE id = ?");
             assertRefused(MARIADB_TO_PG, "INSERT /*! IGNORE */ INTO `t` VALUES (?)", "executable comment");
         }
 

@@ -53,7 +53,8 @@ class PlaceholdersTest {
     @Test
     void unnamingRecordsWhereEachValueComesFrom() {
         Placeholders.Unnamed unnamed = Placeholders.unname(
-                "INSERT INTO t (a, b, c, d) VALUES (:dw_p2, :dw_c1, ':dw_p9', :dw_p1) -- :dw_p3", SqlDialect.POSTGRESQL);
+                "INSERT INTO t (a, b, c, d) VALUES (:dw_p2, :dw_c1, ':dw_p9', :dw_p1) -- "
+                        + ":dw_p3", SqlDialect.POSTGRESQL);
         assertThat(unnamed.sql).isEqualTo("INSERT INTO t (a, b, c, d) VALUES (?, ?, ':dw_p9', ?) -- :dw_p3");
         assertThat(unnamed.sources).containsExactly(2, -1, 1);
     }

@@ -70,10 +70,12 @@ public final class DialectScenario implements Scenario {
     private static void postgresqlStatements(Statement statement) throws SQLException {
         statement.executeUpdate("INSERT INTO \"dialect_rows\" (\"id\", \"name\", \"note\", \"qty\")"
                 + " VALUES (1, 'plain', 'C:\\dir\\file it''s', 1)");
-        statement.executeUpdate("INSERT INTO dialect_rows (id, name, note, qty) VALUES (2, E'tab\\there', $$dollar's$$, 2)");
+        statement.executeUpdate("INSERT INTO dialect_rows (id, name, note, qty) VALUES (2, E'tab\\there', "
+                + "$$dollar's$$, 2)");
         statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty) VALUES (1, 'upserted', 10)"
                 + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, qty = dialect_rows.qty + EXCLUDED.qty");
-        statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty) VALUES (2, 'ignored', 0) ON CONFLICT DO NOTHING");
+        statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty) VALUES (2, 'ignored', 0) ON CONFLICT "
+                + "DO NOTHING");
         statement.executeUpdate("INSERT INTO dialect_defaults DEFAULT VALUES");
         statement.executeUpdate("WITH src AS (SELECT 5 AS id, 'with' AS name)"
                 + " INSERT INTO dialect_rows (id, name, qty) SELECT id, name, 5 FROM src");
@@ -92,14 +94,16 @@ public final class DialectScenario implements Scenario {
     private static void mariadbStatements(Statement statement) throws SQLException {
         statement.executeUpdate("INSERT INTO `dialect_rows` (`id`, `name`, `note`, `qty`)"
                 + " VALUES (1, 'plain', 'C:\\\\dir\\\\file it\\'s', 1)");
-        statement.executeUpdate("INSERT INTO dialect_rows (id, name, note, qty) VALUES (2, 'tab\\there', \"dollar's\", 2)");
+        statement.executeUpdate("INSERT INTO dialect_rows (id, name, note, qty) VALUES (2, 'tab\\there', "
+                + "\"dollar's\", 2)");
         statement.executeUpdate("UPDATE dialect_rows SET name = 'upserted', qty = qty + 10 WHERE id = 1");
         statement.executeUpdate("INSERT IGNORE INTO dialect_rows (id, name, qty) VALUES (2, 'ignored', 0)");
         statement.executeUpdate("INSERT INTO dialect_defaults () VALUES ()");
         statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty)"
                 + " WITH src AS (SELECT 5 AS id, 'with' AS name) SELECT id, name, 5 FROM src");
         statement.executeUpdate("UPDATE dialect_rows SET qty = CAST('7' AS SIGNED),"
-                + " amount = CAST('12.5' AS DECIMAL(10,2)), flag = TRUE, day = CAST('2024-02-29' AS DATE) WHERE id = 5");
+                + " amount = CAST('12.5' AS DECIMAL(10,2)), flag = TRUE, day = CAST('2024-02-29' AS DATE)"
+                + " WHERE id = 5");
         statement.executeUpdate("UPDATE `dialect_rows` SET flag = TRUE WHERE id = 1 # a comment ?");
         statement.executeUpdate("UPDATE dialect_rows SET flag = FALSE WHERE id = 2");
         try (ResultSet returned = statement.executeQuery(
@@ -122,7 +126,8 @@ public final class DialectScenario implements Scenario {
         }
         upsertPrepared(connection, "INSERT INTO dialect_rows (id, name, qty) VALUES (?, ?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, qty = EXCLUDED.qty");
-        ignorePrepared(connection, "INSERT INTO dialect_rows (id, name, qty) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        ignorePrepared(connection, "INSERT INTO dialect_rows (id, name, qty) VALUES (?, ?, ?) ON CONFLICT (id) "
+                + "DO NOTHING");
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE dialect_rows SET flag = ?::boolean, amount = ?::numeric(10,2) WHERE id = ?")) {
             update.setBoolean(1, true);
@@ -140,7 +145,8 @@ public final class DialectScenario implements Scenario {
 
     private static void mariadbPrepared(Connection connection) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO `dialect_rows` (`id`, `name`, `note`, `qty`) VALUES (?, ?, 'a\\\\b', CAST(? AS SIGNED))")) {
+                "INSERT INTO `dialect_rows` (`id`, `name`, `note`, `qty`)"
+                        + " VALUES (?, ?, 'a\\\\b', CAST(? AS SIGNED))")) {
             for (long id = 10; id <= 11; id++) {
                 insert.setLong(1, id);
                 insert.setString(2, AWKWARD_TEXT);
@@ -217,7 +223,8 @@ public final class DialectScenario implements Scenario {
                 returned.next();
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dialect_rows WHERE id = ? RETURNING id")) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dialect_rows WHERE id = ? "
+                + "RETURNING id")) {
             delete.setLong(1, 13);
             try (ResultSet returned = delete.executeQuery()) {
                 returned.next();
