@@ -28,6 +28,7 @@ public final class Scenarios {
         BY_NAME.put("reads", new ReadsScenario());
         BY_NAME.put("churn", new ChurnScenario());
         BY_NAME.put("mapped", new MappedScenario());
+        BY_NAME.put("dialect", new DialectScenario());
     }
 
     private Scenarios() {
