@@ -94,7 +94,7 @@ public final class NondeterministicWrites {
         }
         if (warned.size() < MAX_WARNED && warned.add(sql)) {
             log.warn("write with non-deterministic {} mirrored as written, so the primary and the secondary each "
-                    + "evaluate it and their values will differ: {}; {}", String.join(", ", scan.names()),
+                    + "evaluate them and their values will differ: {}; {}", String.join(", ", scan.names()),
                     remedy(sql, prepared), SqlMasking.mask(sql));
         }
         return true;

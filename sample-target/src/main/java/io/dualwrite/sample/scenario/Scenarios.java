@@ -27,6 +27,7 @@ public final class Scenarios {
         BY_NAME.put("load", new LoadScenario());
         BY_NAME.put("reads", new ReadsScenario());
         BY_NAME.put("churn", new ChurnScenario());
+        BY_NAME.put("nondeterministic", new NondeterministicScenario());
     }
 
     private Scenarios() {
