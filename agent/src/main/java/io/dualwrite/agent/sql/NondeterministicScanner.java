@@ -268,11 +268,11 @@ public final class NondeterministicScanner {
         int end = e;
         String reason = null;
         if (call) {
-            end = closing(open);
-            boolean noArguments = skipTrivia(s, open + 1, n) == end - 1;
-            if ((flags & ONLY_WITHOUT_ARGUMENTS) != 0 && !noArguments) {
-                return -1;
+            int first = skipTrivia(s, open + 1, n);
+            if ((flags & ONLY_WITHOUT_ARGUMENTS) != 0 && (first >= n || s.charAt(first) != ')')) {
+                return -1; // decided before looking for the closing parenthesis, so the scan stays linear
             }
+            end = closing(open);
             reason = arguments(open + 1, end - 1, (flags & NAMES_A_SEQUENCE) != 0);
         }
         int start = prevKind == DOT ? qualifierStart() : p;

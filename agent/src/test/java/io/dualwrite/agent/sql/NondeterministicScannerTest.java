@@ -2,8 +2,11 @@ package io.dualwrite.agent.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -134,5 +137,19 @@ class NondeterministicScannerTest {
         assertThat(NondeterministicScanner.knownExpressions()).contains("now()", "CURRENT_TIMESTAMP", "random()",
                 "rand()", "uuid()", "gen_random_uuid()", "nextval()", "sysdate()", "unix_timestamp()",
                 "NEXT VALUE FOR").doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void pathologicalMegabyteInputsTakeLinearTime() {
+        int size = 1 << 20;
+        for (String unit : Arrays.asList("(", ")", "now(", "unix_timestamp(x ", "last_insert_id(1, ", "'", "\"", "$a$",
+                "/*", "--", "next value for ", "VALUES (", "a = now(), ", "?", "pg_catalog.", "e'\\")) {
+            String repeated = unit.repeat(size / unit.length());
+            for (boolean backslash : new boolean[] {true, false}) {
+                assertThat(NondeterministicScanner.scan("INSERT INTO t VALUES (" + repeated, backslash)).isNotNull();
+                assertThat(NondeterministicScanner.scan("UPDATE t SET " + repeated, backslash)).isNotNull();
+            }
+        }
     }
 }
