@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,16 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes with {@code now()}, {@code CURRENT_TIMESTAMP} and the primary's random function (the nondeterministic
- * scenario: four SQL texts, six writes, of which one is a plain statement). By default each side evaluates them on its
+ * Writes with {@code now()}, {@code CURRENT_TIMESTAMP}, the primary's random function and a sequence's next value (the
+ * nondeterministic scenario: five SQL texts, eight writes, of which one is a plain statement). By default each side evaluates them on its
  * own, and the agent counts and warns; with {@code writes.nondeterministic: rewrite} the prepared ones are evaluated
  * once on the primary and both sides get the same values. One subclass per direction.
  */
 abstract class NondeterministicContract extends DatabasePairPerClass {
 
     private static final String TABLE = NondeterministicScenario.TABLE;
-    private static final int WRITES = 6;
-    private static final int SQL_TEXTS = 4;
+    private static final int WRITES = 8;
+    private static final int SQL_TEXTS = 5;
+    private static final int ROWS = 11;
+    private static final long SEQUENCE_START = NondeterministicScenario.SEQUENCE_START;
     private static final Set<Long> PLAIN_ROW = Set.of(100L);
     private static final Pattern NONDETERMINISTIC_STAT = Pattern.compile("stats: seen=.* nondeterministic=(\\d+)");
 
@@ -56,12 +59,19 @@ abstract class NondeterministicContract extends DatabasePairPerClass {
         assertThat(stats.applied).as("applied writes in %s%n%s", stats, run.describe()).isEqualTo(WRITES);
         run.verify(() -> TableComparison.assertSameRowsExcept(databases, TABLE, PLAIN_ROW,
                 "written by a plain Statement, which is never rewritten"));
-        assertThat(TableComparison.count(secondary(), TABLE)).as("rows on the secondary").isEqualTo(9);
+        assertThat(TableComparison.count(secondary(), TABLE)).as("rows on the secondary").isEqualTo(ROWS);
+        for (TestDatabase db : List.of(primary(), secondary())) {
+            assertThat(TableComparison.row(db, TABLE, SEQUENCE_START)).as("the first id from the sequence on %s",
+                    db.describe()).isNotNull();
+            assertThat(TableComparison.row(db, TABLE, SEQUENCE_START + 1))
+                    .as("the second id from the sequence on %s: the primary's sequence was consumed once per row",
+                            db.describe()).isNotNull();
+        }
         Map<String, Object> updated = TableComparison.row(secondary(), TABLE, 2);
         assertThat(updated).as("row 2, updated in a transaction").containsEntry("label", "updated");
         assertThat(updated.get("at_ts")).as("its timestamp").isNotNull();
         List<Object> randoms = TableComparison.read(primary(), TABLE).rows.stream().map(r -> r.get("r"))
-                .collect(Collectors.toList());
+                .filter(Objects::nonNull).collect(Collectors.toList());
         assertThat(randoms).as("random values on the primary: one evaluation per row").doesNotHaveDuplicates();
         assertThat(nondeterministicStat(run)).as("writes counted as non-deterministic: the plain statement")
                 .isEqualTo(1);
@@ -87,9 +97,9 @@ abstract class NondeterministicContract extends DatabasePairPerClass {
                 .anyMatch(w -> w.contains("CURRENT_TIMESTAMP"));
         TableRows onPrimary = TableComparison.read(primary(), TABLE);
         TableRows onSecondary = TableComparison.read(secondary(), TABLE);
-        assertThat(onSecondary.size()).as("rows on the secondary").isEqualTo(onPrimary.size()).isEqualTo(9);
+        assertThat(onSecondary.size()).as("rows on the secondary").isEqualTo(onPrimary.size()).isEqualTo(ROWS);
         long differing = onPrimary.rows.stream()
-                .filter(row -> !PLAIN_ROW.contains(TableComparison.idOf(row)))
+                .filter(row -> row.get("r") != null && !PLAIN_ROW.contains(TableComparison.idOf(row)))
                 .filter(row -> !ComparableValues.same(row.get("r"), onSecondary.byId(TableComparison.idOf(row)).get("r")))
                 .count();
         assertThat(differing).as("rows whose random value differs between the sides (each evaluated its own)")
