@@ -13,7 +13,6 @@ import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.sql.SqlKind;
-import io.dualwrite.agent.translate.SqlDialect;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
@@ -66,10 +65,8 @@ public final class JdbcEvents implements HookHandler {
         this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
         this.reads = reads;
-        SqlDialect primary = config.primaryUrlPattern() == null ? SqlDialect.OTHER
-                : SqlDialect.ofUrl(config.primaryUrlPattern().pattern());
         this.nondeterministic = new NondeterministicWrites(config.writes().nondeterministic(),
-                primary.backslashEscapes(), stats, log);
+                mirror.translator().from().backslashEscapes(), stats, log);
         this.rewritten = new RewrittenStatements(nondeterministic, log);
     }
 
