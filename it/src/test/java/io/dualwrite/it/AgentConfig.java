@@ -31,6 +31,8 @@ public final class AgentConfig {
     private String journalDir;
     private int retryIntervalMs = 200;
     private int shutdownTimeoutMs = 5000;
+    /** {@code writes.nondeterministic}: null (left out of the YAML) until a test sets it. */
+    private String nondeterministic;
     private final List<String> include = new ArrayList<>(Arrays.asList("*"));
     private final List<String> exclude = new ArrayList<>();
     /** The {@code reads} section: null (left out of the YAML) until a test sets a key. */
@@ -178,6 +180,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code writes.nondeterministic}: {@code warn} or {@code rewrite}. */
+    public AgentConfig nondeterministic(String mode) {
+        this.nondeterministic = mode;
+        return this;
+    }
+
     public AgentConfig enabled(boolean on) {
         this.enabled = on;
         return this;
@@ -304,6 +312,9 @@ public final class AgentConfig {
         y.append("  queue-capacity: ").append(queueCapacity).append('\n');
         y.append("  shutdown-timeout-ms: ").append(shutdownTimeoutMs).append('\n');
         y.append("  ddl: ").append(ddl).append('\n');
+        if (nondeterministic != null) {
+            y.append("  nondeterministic: ").append(nondeterministic).append('\n');
+        }
         y.append("  tables:\n");
         y.append("    include: ").append(list(include)).append('\n');
         y.append("    exclude: ").append(list(exclude)).append('\n');

@@ -46,6 +46,8 @@ public final class ConfigChange {
         change.restart("writes.queue-capacity", was.queueCapacity(), is.queueCapacity());
         change.restart("writes.when-full", was.whenFull(), is.whenFull());
         change.restart("writes.shutdown-timeout-ms", was.shutdownTimeoutMs(), is.shutdownTimeoutMs());
+        // the setter advice that rewrite mode needs is installed at start only
+        change.restart("writes.nondeterministic", was.nondeterministic(), is.nondeterministic());
         change.restart("reads.pool-size", wasReading.poolSize(), isReading.poolSize());
         change.restart("reads.shadow-threads", wasReading.shadowThreads(), isReading.shadowThreads());
         change.restart("reads.shadow-queue-capacity", wasReading.shadowQueueCapacity(),

@@ -275,7 +275,7 @@ class ConfigLoaderTest {
         String yaml = full().replace("  mode: sync", "  mdoe: sync");
         ConfigException e = failure(yaml);
         assertThat(e.getMessage()).isEqualTo(
-                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, on-failure, ddl, tables, queue-capacity, when-full, shutdown-timeout-ms");
+                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, on-failure, ddl, tables, queue-capacity, when-full, shutdown-timeout-ms, nondeterministic");
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class Scenarios {
         BY_NAME.put("churn", new ChurnScenario());
         BY_NAME.put("mapped", new MappedScenario());
         BY_NAME.put("dialect", new DialectScenario());
+        BY_NAME.put("nondeterministic", new NondeterministicScenario());
     }
 
     private Scenarios() {
