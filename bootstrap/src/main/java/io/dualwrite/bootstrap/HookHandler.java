@@ -66,6 +66,19 @@ public interface HookHandler {
 
     void onStatementClose(Object statement);
 
+    // ----- writes.nondeterministic: rewrite (these hooks are installed in that mode only) -----
+
+    /** The SQL the driver prepares instead of {@code sql}: the same, or with non-deterministic expressions as {@code ?}. */
+    String prepareSql(Object connection, String sql);
+
+    /** Where the driver gets the value the application sets at {@code index} of a rewritten statement. */
+    int parameterIndex(Object statement, int index);
+
+    /** Before a rewritten statement executes or adds a batch row: its expressions are evaluated once and bound. */
+    void bindNondeterministic(Object statement);
+
+    // ----- generated keys -----
+
     /**
      * Enters {@code Connection.prepareStatement(String)}: an {@link AgentAnswer} holding the statement the agent
      * prepared instead, asking the driver for the keys the primary generates, or null to let the driver run.

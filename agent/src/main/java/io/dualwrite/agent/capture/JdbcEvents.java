@@ -8,12 +8,12 @@ import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
 import io.dualwrite.agent.mirror.WriteSink;
+import io.dualwrite.agent.nondeterministic.NondeterministicWrites;
 import io.dualwrite.agent.read.ReadRouter;
 import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.sql.SqlKind;
-import io.dualwrite.agent.translate.SqlDialect;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
@@ -53,6 +53,8 @@ public final class JdbcEvents implements HookHandler {
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile boolean mirroring = true;
     private final Supplier<StrictTransaction> strictTransactions;
+    private final NondeterministicWrites nondeterministic;
+    private final RewrittenStatements rewritten;
     private final GeneratedKeys keys;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
@@ -65,8 +67,10 @@ public final class JdbcEvents implements HookHandler {
         this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
         this.reads = reads;
-        this.keys = new GeneratedKeys(config.primaryUrlPattern() == null ? SqlDialect.OTHER
-                : SqlDialect.ofUrl(config.primaryUrlPattern().pattern()), classifier::classify, log);
+        this.nondeterministic = new NondeterministicWrites(config.writes().nondeterministic(),
+                mirror.translator().from().backslashEscapes(), stats, log);
+        this.rewritten = new RewrittenStatements(nondeterministic, log);
+        this.keys = new GeneratedKeys(mirror.translator().from(), classifier::classify, log);
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class JdbcEvents implements HookHandler {
 
     @Override
     public void onStatementCreated(Object connection, Object statement, String preparedSql) {
-        ConnectionState state = followed(connection);
+        ConnectionState state = stateOf(connection);
         if (!state.isMirrored()) {
             return;
         }
@@ -100,9 +104,12 @@ public final class JdbcEvents implements HookHandler {
         if (info == null || WriteSelector.mayWrite(info) || info.kind() == SqlKind.READ) {
             statements.put(statement, new StatementState(state, statement, preparedSql, info));
         }
+        if (preparedSql != null && nondeterministic.rewrites()) {
+            rewritten.created(statement, preparedSql);
+        }
     }
 
-    private ConnectionState followed(Object connection) {
+    private ConnectionState stateOf(Object connection) {
         ConnectionState state = connections.get(connection);
         if (state == null) {
             // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
@@ -265,10 +272,12 @@ public final class JdbcEvents implements HookHandler {
         }
         if (sql != null) {
             if (decide(info, sql)) {
+                nondeterministic.mirrored(sql, false);
                 return route(state, keys.carry(state.statement(), info,
                         new StatementWrite(List.of(sql), describe(info), false)));
             }
         } else if (decide(info, state.preparedSql)) {
+            nondeterministic.mirrored(state.preparedSql, true);
             return route(state, keys.carry(state.statement(), info, new PreparedWrite(state.preparedSql,
                     describe(info), List.<Parameter[]>of(state.row()), false)));
         }
@@ -291,6 +300,7 @@ public final class JdbcEvents implements HookHandler {
             if (state.preparedSql != null) {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
+                    nondeterministic.mirrored(state.preparedSql, true);
                     return route(state, keys.carry(state.statement(), state.preparedInfo,
                             new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true)));
                 }
@@ -317,6 +327,7 @@ public final class JdbcEvents implements HookHandler {
             }
         }
         if (!mirrored.isEmpty()) {
+            nondeterministic.mirrored(mirrored);
             return route(state, keys.carry(state.statement(), first,
                     new StatementWrite(mirrored, describe(first), true)));
         }
@@ -428,9 +439,37 @@ public final class JdbcEvents implements HookHandler {
         }
     }
 
+    // ----- writes.nondeterministic: rewrite -----
+
+    /** Only writes the agent mirrors are rewritten: the others' values need not agree with anything. */
+    @Override
+    public String prepareSql(Object connection, String sql) {
+        if (!nondeterministic.holdsAny(sql) || !stateOf(connection).isMirrored()) {
+            return sql;
+        }
+        SqlInfo info = classifier.classify(sql);
+        boolean mirrored = info.kind() == SqlKind.WRITE && selector.decide(info, sql) == WriteSelector.Decision.MIRROR;
+        return mirrored ? rewritten.prepare(sql) : sql;
+    }
+
+    @Override
+    public int parameterIndex(Object statement, int index) {
+        return rewritten.parameterIndex(statement, index);
+    }
+
+    @Override
+    public void bindNondeterministic(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            rewritten.bind(statement, state);
+        }
+    }
+
+    // ----- generated keys -----
+
     @Override
     public AgentAnswer prepareForKeys(Object connection, String sql) {
-        return followed(connection).isMirrored() ? keys.prepare(connection, sql, classifier.classify(sql)) : null;
+        return stateOf(connection).isMirrored() ? keys.prepare(connection, sql, classifier.classify(sql)) : null;
     }
 
     @Override

@@ -2,7 +2,12 @@ package io.dualwrite.agent.translate;
 
 import net.sf.jsqlparser.statement.Statement;
 
-/** Rewrites a parsed write from the primary's SQL dialect to the secondary's. */
+/**
+ * Rewrites a write from the primary's SQL dialect to the secondary's, PostgreSQL and MariaDB/MySQL either way:
+ * quoting and literals on the text ({@link LexicalTranslation}), the clauses and casts on the parsed statement
+ * ({@link WriteTranslation}, {@link UpsertTranslation}, {@link CastTranslation}), and the one form the parser
+ * cannot read on the text again ({@link DefaultValues}).
+ */
 final class DialectRewrite {
 
     private DialectRewrite() {
@@ -13,20 +18,26 @@ final class DialectRewrite {
      * so that most statements are never parsed.
      */
     static boolean mayDiffer(String sql, SqlDialect from, SqlDialect to) {
-        return true;
+        return DialectScan.mayDiffer(sql, from);
     }
 
     /** Rewrites {@code statement} in place; throws {@link CannotTranslate} when {@code to} cannot express it. */
     static void apply(Statement statement, SqlDialect from, SqlDialect to) {
+        WriteTranslation.apply(statement, from, to);
+        CastTranslation.apply(statement, to);
     }
 
     /** Text-level changes after printing, for what the parser's model does not hold. */
     static String afterPrinting(String sql, SqlDialect from, SqlDialect to) {
-        return sql;
+        return to == SqlDialect.MYSQL ? DefaultValues.toMysql(sql) : sql;
     }
 
-    /** Text-level changes before parsing, for what the parser does not read. */
+    /**
+     * Text-level changes before parsing, for what the parser does not read: the result is quoted in {@code to}'s
+     * way, and is to be read with {@code to}'s quoting rules.
+     */
     static String beforeParsing(String sql, SqlDialect from, SqlDialect to) {
-        return sql;
+        String quoted = LexicalTranslation.translate(sql, from, to);
+        return from == SqlDialect.MYSQL ? DefaultValues.toPostgresql(quoted) : quoted;
     }
 }

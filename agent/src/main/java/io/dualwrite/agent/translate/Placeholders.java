@@ -100,9 +100,11 @@ final class Placeholders {
             return closing(s, p + 1, n, '\'', escapes);
         }
         if (c == '"' || c == '`') {
-            return closing(s, p + 1, n, c, false);
+            // MariaDB reads "..." as a string literal, with its escapes
+            return closing(s, p + 1, n, c, c == '"' && dialect.backslashEscapes());
         }
-        if (c == '-' && p + 1 < n && s.charAt(p + 1) == '-' || c == '#' && dialect == SqlDialect.MYSQL) {
+        if (c == '-' && p + 1 < n && s.charAt(p + 1) == '-' && dashesComment(s, p + 2, n, dialect)
+                || c == '#' && dialect == SqlDialect.MYSQL) {
             int end = s.indexOf('\n', p);
             return end < 0 ? n : end + 1;
         }
@@ -114,6 +116,11 @@ final class Placeholders {
             return dollarQuoteEnd(s, p, n);
         }
         return p;
+    }
+
+    /** MariaDB reads {@code --} as a comment only before a space or the end ({@code x--1} is x minus -1). */
+    private static boolean dashesComment(String s, int afterDashes, int n, SqlDialect dialect) {
+        return dialect != SqlDialect.MYSQL || afterDashes == n || s.charAt(afterDashes) <= ' ';
     }
 
     /** After the closing quote (a doubled quote is part of the text), or n when it is missing. */

@@ -89,8 +89,10 @@ public final class StatementTranslator {
         if (!mapped && !dialect) {
             return SecondaryStatement.same(sql);
         }
-        String named = Placeholders.name(dialect ? DialectRewrite.beforeParsing(sql, from, to) : sql, from);
-        Statement statement = SqlParsing.parse(named, from);
+        // once rewritten before parsing, the text is quoted in the secondary's way
+        SqlDialect quoting = dialect ? to : from;
+        String named = Placeholders.name(dialect ? DialectRewrite.beforeParsing(sql, from, to) : sql, quoting);
+        Statement statement = SqlParsing.parse(named, quoting);
         Constants constants = new Constants();
         if (mapped && !MappingRewrite.apply(statement, mapping, constants)) {
             return SecondaryStatement.nothing();
