@@ -50,7 +50,9 @@ public final class KeyedInsert {
     }
 
     private Plan keyed(String sql, List<String> keys) {
-        String named = Placeholders.name(sql, dialect);
+        // MariaDB's row of defaults only, () VALUES (), which the parser does not read, as DEFAULT VALUES
+        String readable = dialect == SqlDialect.MYSQL ? DefaultValues.toPostgresql(sql) : sql;
+        String named = Placeholders.name(readable, dialect);
         int primaryParameters = Placeholders.unname(named, dialect).sources.length;
         Statement parsed = SqlParsing.parse(named, dialect);
         if (!(parsed instanceof Insert)) {

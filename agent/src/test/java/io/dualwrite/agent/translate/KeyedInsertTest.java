@@ -71,8 +71,10 @@ class KeyedInsertTest {
     }
 
     @Test
-    void defaultValuesAndMariadbSetFormsGetTheKeyToo() {
+    void rowsOfDefaultsAndMariadbSetFormsGetTheKeyToo() {
         assertThat(postgresql.plan("INSERT INTO t DEFAULT VALUES", List.of("id")).sql())
+                .isEqualTo("INSERT INTO t (id) VALUES (?)");
+        assertThat(mariadb.plan("INSERT INTO t () VALUES ()", List.of("id")).sql())
                 .isEqualTo("INSERT INTO t (id) VALUES (?)");
         KeyedInsert.Plan set = mariadb.plan("INSERT INTO t SET a = ?", List.of("id"));
         assertThat(set.sql()).isEqualTo("INSERT INTO t SET a = ?, id = ?");
