@@ -168,6 +168,18 @@ class DialectRewriteTest {
         }
 
         @Test
+        void schemaChangesGetTheirNamesAndLiteralsTranslatedButNotTheirTypes() throws Exception {
+            assertThat(toMariadb("CREATE TABLE \"Orders\" (id serial, note text DEFAULT 'a\\b')"))
+                    .isEqualTo("CREATE TABLE `Orders` (id serial, note text DEFAULT 'a\\\\b')");
+        }
+
+        @Test
+        void mergeIsRefusedAsMariadbHasNone() {
+            assertRefused(PG_TO_MARIADB, "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE",
+                    "MERGE statement is not translated");
+        }
+
+        @Test
         void unparsableStatementsAreRefusedWithTheParsersReason() {
             assertRefused(PG_TO_MARIADB, "INSERT INTO \"t\" (a) VALUES (1,", "the SQL parser could not read it");
         }
