@@ -71,6 +71,12 @@ class DialectRewriteTest {
         }
 
         @Test
+        void escapeStringEscapesAreReadAsPostgresqlReadsThem() throws Exception {
+            assertThat(toMariadb("UPDATE t SET a = e'\\101\\u00e9\\%\\q\\x' WHERE id = ?"))
+                    .isEqualTo("UPDATE t SET a = 'Aé%qx' WHERE id = ?");
+        }
+
+        @Test
         void conflictDoUpdateBecomesDuplicateKeyUpdate() throws Exception {
             assertThat(toMariadb("INSERT INTO t (id, name, n) VALUES (?, ?, ?) ON CONFLICT (id) "
                     + "DO UPDATE SET name = EXCLUDED.name, n = t.n + excluded.n"))
@@ -203,6 +209,12 @@ class DialectRewriteTest {
         void backslashEscapesBecomeStandardOrEscapeStrings() throws Exception {
             assertThat(toPostgresql("INSERT INTO t (a, b, c, d) VALUES ('it\\'s', 'a\\\\b', 'x\\ny\\tz', \"dq\\\"s\")"))
                     .isEqualTo("INSERT INTO t (a, b, c, d) VALUES ('it''s', E'a\\\\b', E'x\\ny\\tz', 'dq\"s')");
+        }
+
+        @Test
+        void mariadbEscapesAreReadAsMariadbReadsThem() throws Exception {
+            assertThat(toPostgresql("UPDATE t SET a = 'x\\%\\_\\q\\101\\Z' WHERE id = ?"))
+                    .isEqualTo("UPDATE t SET a = E'x\\\\%\\\\_q101\\x1a' WHERE id = ?");
         }
 
         @Test
