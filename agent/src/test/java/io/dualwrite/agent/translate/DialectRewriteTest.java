@@ -235,6 +235,13 @@ class DialectRewriteTest {
         }
 
         @Test
+        void insertSetBecomesColumnsAndValues() throws Exception {
+            String sql = "INSERT INTO `t` SET a = ?, b = 'x', c = ?";
+            assertThat(toPostgresql(sql)).isEqualTo("INSERT INTO t (a, b, c) VALUES (?, 'x', ?)");
+            assertThat(boundValues(MARIADB_TO_PG, sql, 2)).containsExactly("v1", "v2");
+        }
+
+        @Test
         void returningIsDropped() throws Exception {
             assertThat(toPostgresql("DELETE FROM t WHERE id = ? RETURNING id")).isEqualTo("DELETE FROM t WHERE id = ?");
         }
