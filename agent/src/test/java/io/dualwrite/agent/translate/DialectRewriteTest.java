@@ -42,6 +42,20 @@ class DialectRewriteTest {
                 .isEqualTo(UntranslatableStatementException.SQL_STATE);
     }
 
+    @Test
+    void aRefusalGivesTheSameReasonEveryTime() {
+        String sql = "INSERT INTO t (id) VALUES (?) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING";
+        assertRefused(PG_TO_MARIADB, sql, "ON CONFLICT ON CONSTRAINT");
+        assertRefused(PG_TO_MARIADB, sql, "ON CONFLICT ON CONSTRAINT");
+    }
+
+    @Test
+    void sameDialectOnBothSidesRewritesNothing() throws Exception {
+        StatementTranslator same = new StatementTranslator(SqlDialect.MYSQL, SqlDialect.MYSQL, MappingConfig.empty());
+        assertThat(same.isActive()).isFalse();
+        assertThat(same.translate("INSERT INTO `t` VALUES ('a\\b') ON DUPLICATE KEY UPDATE a = 1").isSame()).isTrue();
+    }
+
     @Nested
     class PostgresqlToMariadb {
 
