@@ -5,6 +5,7 @@ import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.ConfigWatcher;
 import io.dualwrite.agent.config.JournalConfig;
 import io.dualwrite.agent.config.MetricsConfig;
+import io.dualwrite.agent.config.NondeterministicMode;
 import io.dualwrite.agent.config.WriteMode;
 import io.dualwrite.agent.instrument.JdbcInstrumentation;
 import io.dualwrite.agent.journal.Journal;
@@ -99,7 +100,8 @@ final class ActiveAgent {
         // ByteBuddy (relocated, so this names the agent's copy only) without sun.misc.Unsafe, which the
         // advice does not need and which newer JDKs warn about
         System.setProperty("net.bytebuddy.safe", "true");
-        JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached, log);
+        JdbcInstrumentation.install(inst, ActiveAgent.class.getClassLoader(), attached,
+                config.writes().nondeterministic() == NondeterministicMode.REWRITE, log);
         log.info("active in {} ms: {}", (System.nanoTime() - started) / 1_000_000, config.describe());
     }
 

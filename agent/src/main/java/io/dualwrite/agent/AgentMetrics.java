@@ -44,7 +44,8 @@ final class AgentMetrics implements Supplier<MetricsSnapshot> {
                 // first: a snapshot always adds up
                 .seen(applied + journaled + skipped + ignored + lost)
                 .applied(applied).journaled(journaled).skipped(skipped).ignored(ignored).lost(lost)
-                .rolledBack(stats.rolledBack()).replayed(stats.replayed()).deadLettered(stats.deadLettered());
+                .rolledBack(stats.rolledBack()).replayed(stats.replayed()).deadLettered(stats.deadLettered())
+                .nondeterministic(stats.nondeterministicWrites());
         long matched = reads.shadowReadsMatched();
         long mismatched = reads.shadowReadsMismatched();
         // compared from the same two readings as mismatched, so that matched (their difference) never goes back

@@ -12,6 +12,8 @@ public final class CallDepth {
 
     private int depth;
     private int suppressed;
+    /** Nesting of the setter, execute and addBatch calls that rewrite mode follows. */
+    private int rewriteDepth;
 
     private CallDepth() {
     }
@@ -46,5 +48,18 @@ public final class CallDepth {
     /** Returns the depth after leaving: 0 once the outermost followed call has returned. */
     public int exit() {
         return --depth;
+    }
+
+    /**
+     * Rewrite mode ({@code writes.nondeterministic: rewrite}): returns the depth after entering a parameter setter,
+     * an execute or an addBatch call, 1 for the outermost, so that a driver's setter calling another of its setters
+     * has its index mapped once.
+     */
+    public int enterRewritten() {
+        return ++rewriteDepth;
+    }
+
+    public void exitRewritten() {
+        rewriteDepth--;
     }
 }

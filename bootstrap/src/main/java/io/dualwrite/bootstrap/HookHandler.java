@@ -65,4 +65,15 @@ public interface HookHandler {
     Object replayableStream(Object statement, Object stream, Object[] args);
 
     void onStatementClose(Object statement);
+
+    // ----- writes.nondeterministic: rewrite (these hooks are installed in that mode only) -----
+
+    /** The SQL the driver prepares instead of {@code sql}: the same, or with non-deterministic expressions as {@code ?}. */
+    String prepareSql(Object connection, String sql);
+
+    /** Where the driver gets the value the application sets at {@code index} of a rewritten statement. */
+    int parameterIndex(Object statement, int index);
+
+    /** Before a rewritten statement executes or adds a batch row: its expressions are evaluated once and bound. */
+    void bindNondeterministic(Object statement);
 }

@@ -170,4 +170,35 @@ public final class JdbcHooks {
             h.onStatementClose(statement);
         }
     }
+
+    // ----- writes.nondeterministic: rewrite -----
+
+    public static String prepareSql(Object connection, String sql) {
+        HookHandler h = active();
+        return h == null || sql == null ? sql : h.prepareSql(connection, sql);
+    }
+
+    /** Enters a parameter setter: the index the driver gets. Always paired with {@link #exitRewritten()}. */
+    public static int enterSetter(Object statement, int index) {
+        if (CallDepth.current().enterRewritten() != 1) {
+            return index;
+        }
+        HookHandler h = active();
+        return h == null ? index : h.parameterIndex(statement, index);
+    }
+
+    /** Enters an execute or addBatch call. Always paired with {@link #exitRewritten()}. */
+    public static void enterExecution(Object statement) {
+        if (CallDepth.current().enterRewritten() != 1) {
+            return;
+        }
+        HookHandler h = active();
+        if (h != null) {
+            h.bindNondeterministic(statement);
+        }
+    }
+
+    public static void exitRewritten() {
+        CallDepth.current().exitRewritten();
+    }
 }

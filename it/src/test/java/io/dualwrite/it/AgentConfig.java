@@ -2,7 +2,9 @@ package io.dualwrite.it;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the agent's YAML configuration (the public contract) for a primary and a secondary database. */
 public final class AgentConfig {
@@ -29,10 +31,14 @@ public final class AgentConfig {
     private String journalDir;
     private int retryIntervalMs = 200;
     private int shutdownTimeoutMs = 5000;
+    /** {@code writes.nondeterministic}: null (left out of the YAML) until a test sets it. */
+    private String nondeterministic;
     private final List<String> include = new ArrayList<>(Arrays.asList("*"));
     private final List<String> exclude = new ArrayList<>();
     /** The {@code reads} section: null (left out of the YAML) until a test sets a key. */
     private Reads reads;
+    /** The {@code mapping} section, one entry per primary table; left out when empty. */
+    private final List<TableMapping> mapping = new ArrayList<>();
 
     private AgentConfig() {
     }
@@ -174,6 +180,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** {@code writes.nondeterministic}: {@code warn} or {@code rewrite}. */
+    public AgentConfig nondeterministic(String mode) {
+        this.nondeterministic = mode;
+        return this;
+    }
+
     public AgentConfig enabled(boolean on) {
         this.enabled = on;
         return this;
@@ -252,6 +264,12 @@ public final class AgentConfig {
         return this;
     }
 
+    /** A {@code mapping} entry: how the secondary holds a primary table. */
+    public AgentConfig mapping(TableMapping table) {
+        mapping.add(table);
+        return this;
+    }
+
     private Reads reads() {
         if (reads == null) {
             reads = new Reads();
@@ -294,6 +312,9 @@ public final class AgentConfig {
         y.append("  queue-capacity: ").append(queueCapacity).append('\n');
         y.append("  shutdown-timeout-ms: ").append(shutdownTimeoutMs).append('\n');
         y.append("  ddl: ").append(ddl).append('\n');
+        if (nondeterministic != null) {
+            y.append("  nondeterministic: ").append(nondeterministic).append('\n');
+        }
         y.append("  tables:\n");
         y.append("    include: ").append(list(include)).append('\n');
         y.append("    exclude: ").append(list(exclude)).append('\n');
@@ -309,6 +330,10 @@ public final class AgentConfig {
         }
         if (reads != null) {
             reads.appendTo(y);
+        }
+        if (!mapping.isEmpty()) {
+            y.append("mapping:\n");
+            mapping.forEach(table -> table.appendTo(y));
         }
         return y.toString();
     }
@@ -331,6 +356,69 @@ public final class AgentConfig {
     @Override
     public String toString() {
         return toYaml();
+    }
+
+    /** One table of the {@code mapping} section; the keys a test leaves unset are left out. */
+    public static final class TableMapping {
+        private final String table;
+        private String secondaryTable;
+        private final Map<String, String> columns = new LinkedHashMap<>();
+        private final List<String> drop = new ArrayList<>();
+        private final Map<String, Object> constants = new LinkedHashMap<>();
+
+        private TableMapping(String table) {
+            this.table = table;
+        }
+
+        /** The mapping of primary table {@code table}. */
+        public static TableMapping of(String table) {
+            return new TableMapping(table);
+        }
+
+        /** {@code table}: the secondary's name for it. */
+        public TableMapping table(String name) {
+            this.secondaryTable = name;
+            return this;
+        }
+
+        /** {@code columns}: primary column {@code from} is {@code to} on the secondary. */
+        public TableMapping rename(String from, String to) {
+            columns.put(from, to);
+            return this;
+        }
+
+        /** {@code drop}: primary columns the secondary does not have. */
+        public TableMapping drop(String... dropped) {
+            drop.addAll(Arrays.asList(dropped));
+            return this;
+        }
+
+        /** {@code constants}: a text, number, boolean or null every inserted row gets in {@code column}. */
+        public TableMapping constant(String column, Object value) {
+            constants.put(column, value);
+            return this;
+        }
+
+        void appendTo(StringBuilder y) {
+            y.append("  ").append(quote(table)).append(":\n");
+            if (secondaryTable != null) {
+                y.append("    table: ").append(quote(secondaryTable)).append('\n');
+            }
+            if (!columns.isEmpty()) {
+                y.append("    columns:\n");
+                columns.forEach((from, to) -> y.append("      ").append(quote(from)).append(": ").append(quote(to))
+                        .append('\n'));
+            }
+            if (!drop.isEmpty()) {
+                y.append("    drop: ").append(list(drop)).append('\n');
+            }
+            if (!constants.isEmpty()) {
+                y.append("    constants:\n");
+                constants.forEach((column, value) -> y.append("      ").append(quote(column)).append(": ")
+                        .append(value instanceof String ? quote((String) value) : String.valueOf(value))
+                        .append('\n'));
+            }
+        }
     }
 
     /** The keys of the {@code reads} section a test set; the others are left out, so the agent's defaults hold. */

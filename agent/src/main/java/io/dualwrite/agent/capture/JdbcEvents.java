@@ -7,6 +7,7 @@ import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
 import io.dualwrite.agent.mirror.WriteSink;
+import io.dualwrite.agent.nondeterministic.NondeterministicWrites;
 import io.dualwrite.agent.read.ReadRouter;
 import io.dualwrite.agent.read.StatementReads;
 import io.dualwrite.agent.sql.SqlClassificationCache;
@@ -51,6 +52,8 @@ public final class JdbcEvents implements HookHandler {
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile boolean mirroring = true;
     private final Supplier<StrictTransaction> strictTransactions;
+    private final NondeterministicWrites nondeterministic;
+    private final RewrittenStatements rewritten;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
     public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, ReadRouter reads,
@@ -62,6 +65,9 @@ public final class JdbcEvents implements HookHandler {
         this.strictTransactions = () -> mirror.strict() ? mirror.strictTransaction() : null;
         this.stats = stats;
         this.reads = reads;
+        this.nondeterministic = new NondeterministicWrites(config.writes().nondeterministic(),
+                mirror.translator().from().backslashEscapes(), stats, log);
+        this.rewritten = new RewrittenStatements(nondeterministic, log);
     }
 
     @Override
@@ -87,12 +93,7 @@ public final class JdbcEvents implements HookHandler {
 
     @Override
     public void onStatementCreated(Object connection, Object statement, String preparedSql) {
-        ConnectionState state = connections.get(connection);
-        if (state == null) {
-            // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
-            state = follow(urlOf(connection), connection);
-            connections.put(connection, state);
-        }
+        ConnectionState state = stateOf(connection);
         if (!state.isMirrored()) {
             return;
         }
@@ -100,6 +101,19 @@ public final class JdbcEvents implements HookHandler {
         if (info == null || WriteSelector.mayWrite(info) || info.kind() == SqlKind.READ) {
             statements.put(statement, new StatementState(state, statement, preparedSql, info));
         }
+        if (preparedSql != null && nondeterministic.rewrites()) {
+            rewritten.created(statement, preparedSql);
+        }
+    }
+
+    private ConnectionState stateOf(Object connection) {
+        ConnectionState state = connections.get(connection);
+        if (state == null) {
+            // opened without Driver.connect (a DataSource building its connections itself): ask for its URL once
+            state = follow(urlOf(connection), connection);
+            connections.put(connection, state);
+        }
+        return state;
     }
 
     private static String urlOf(Object connection) {
@@ -254,9 +268,11 @@ public final class JdbcEvents implements HookHandler {
         }
         if (sql != null) {
             if (decide(info, sql)) {
+                nondeterministic.mirrored(sql, false);
                 return route(state, new StatementWrite(List.of(sql), describe(info), false));
             }
         } else if (decide(info, state.preparedSql)) {
+            nondeterministic.mirrored(state.preparedSql, true);
             return route(state, new PreparedWrite(state.preparedSql, describe(info),
                     List.<Parameter[]>of(state.row()), false));
         }
@@ -278,6 +294,7 @@ public final class JdbcEvents implements HookHandler {
             if (state.preparedSql != null) {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
+                    nondeterministic.mirrored(state.preparedSql, true);
                     return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
                 }
                 return null;
@@ -303,6 +320,7 @@ public final class JdbcEvents implements HookHandler {
             }
         }
         if (!mirrored.isEmpty()) {
+            nondeterministic.mirrored(mirrored);
             return route(state, new StatementWrite(mirrored, describe(first), true));
         }
         if (anyWrite) {
@@ -410,6 +428,32 @@ public final class JdbcEvents implements HookHandler {
         StatementReads statementReads = state == null ? null : state.readsOrNull();
         if (statementReads != null) {
             statementReads.end();
+        }
+    }
+
+    // ----- writes.nondeterministic: rewrite -----
+
+    /** Only writes the agent mirrors are rewritten: the others' values need not agree with anything. */
+    @Override
+    public String prepareSql(Object connection, String sql) {
+        if (!nondeterministic.holdsAny(sql) || !stateOf(connection).isMirrored()) {
+            return sql;
+        }
+        SqlInfo info = classifier.classify(sql);
+        boolean mirrored = info.kind() == SqlKind.WRITE && selector.decide(info, sql) == WriteSelector.Decision.MIRROR;
+        return mirrored ? rewritten.prepare(sql) : sql;
+    }
+
+    @Override
+    public int parameterIndex(Object statement, int index) {
+        return rewritten.parameterIndex(statement, index);
+    }
+
+    @Override
+    public void bindNondeterministic(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            rewritten.bind(statement, state);
         }
     }
 }

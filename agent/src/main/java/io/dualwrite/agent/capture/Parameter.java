@@ -61,6 +61,9 @@ public final class Parameter {
 
     /** The same value bound at another placeholder: where a rewritten statement has it. */
     public Parameter at(int index) {
+        if (args[0] instanceof Integer && (Integer) args[0] == index) {
+            return this;
+        }
         Object[] moved = args.clone();
         moved[0] = index;
         return new Parameter(setter, moved, unreplayable);

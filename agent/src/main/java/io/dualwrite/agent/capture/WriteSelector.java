@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
-/** Decides what becomes of a statement the primary executed: mirrored, skipped (and counted), or not a write. */
-final class WriteSelector {
+/**
+ * Decides what becomes of a statement the primary executed: mirrored, skipped (and counted), or not a write. Public
+ * for the {@code explain} command, which shows the agent's own decision.
+ */
+public final class WriteSelector {
 
-    enum Decision { MIRROR, SKIP, NOT_A_WRITE }
+    public enum Decision { MIRROR, SKIP, NOT_A_WRITE }
 
     private static final int MAX_WARNED = 1000;
 
@@ -19,12 +22,12 @@ final class WriteSelector {
     private final Logger log;
     private final Set<String> warnedProcedures = ConcurrentHashMap.newKeySet();
 
-    WriteSelector(WritesConfig writes, Logger log) {
+    public WriteSelector(WritesConfig writes, Logger log) {
         this.writes = writes;
         this.log = log;
     }
 
-    Decision decide(SqlInfo info, String sql) {
+    public Decision decide(SqlInfo info, String sql) {
         SqlKind kind = info.kind();
         if (kind == SqlKind.READ || kind == SqlKind.OTHER) {
             return Decision.NOT_A_WRITE;

@@ -18,16 +18,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar dualwrite-agent.jar COMMAND}: the agent's command line. Exit codes are the same for every
- * command: 0 done, 1 done with a finding (records dead-lettered by replay, rows differing for verify and repair),
- * 2 usage error or failure.
+ * command: 0 done, 1 done with a finding (records dead-lettered by replay, rows differing for verify and repair,
+ * statements that cannot be translated for explain), 2 usage error or failure.
  */
 @Command(name = "java -jar dualwrite-agent.jar", separator = " ", sortOptions = false,
-        subcommands = {CheckCommand.class, JournalCommand.class, ReplayCommand.class, VerifyCommand.class,
-            RepairCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, JournalCommand.class, ReplayCommand.class,
+            VerifyCommand.class, RepairCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class},
         description = "The dualwrite agent's command line. Attach the agent to an application with "
                 + "-javaagent:dualwrite-agent.jar=config=FILE.",
         footer = {"", "Exit codes: 0 done, 1 done with a finding (replay: some records dead-lettered; verify, repair: "
-                + "rows differ), 2 usage error or failure.",
+                + "rows differ; explain: a statement cannot be translated), 2 usage error or failure.",
             "'COMMAND --help' tells more about each command."})
 public final class AgentCli implements Callable<Integer> {
 

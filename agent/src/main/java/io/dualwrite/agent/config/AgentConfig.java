@@ -136,7 +136,7 @@ public final class AgentConfig {
         }
         return "mirroring writes on connections matching " + Redaction.url(primaryUrlPattern.pattern())
                 + " to " + secondary.redactedUrl() + " (" + writes + "; journal " + journal + "; reads "
-                + reads.summary() + ")";
+                + reads.summary() + (mapping.isEmpty() ? "" : "; mapping " + mapping) + ")";
     }
 
     @Override

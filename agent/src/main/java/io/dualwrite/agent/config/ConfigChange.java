@@ -46,6 +46,8 @@ public final class ConfigChange {
         change.restart("writes.queue-capacity", was.queueCapacity(), is.queueCapacity());
         change.restart("writes.when-full", was.whenFull(), is.whenFull());
         change.restart("writes.shutdown-timeout-ms", was.shutdownTimeoutMs(), is.shutdownTimeoutMs());
+        // the setter advice that rewrite mode needs is installed at start only
+        change.restart("writes.nondeterministic", was.nondeterministic(), is.nondeterministic());
         change.restart("reads.pool-size", wasReading.poolSize(), isReading.poolSize());
         change.restart("reads.shadow-threads", wasReading.shadowThreads(), isReading.shadowThreads());
         change.restart("reads.shadow-queue-capacity", wasReading.shadowQueueCapacity(),
@@ -53,6 +55,8 @@ public final class ConfigChange {
         change.restart("reads.mismatch-log", wasReading.mismatchLog(), isReading.mismatchLog());
         change.restart("journal", before.journal(), after.journal());
         change.restart("metrics", before.metrics(), after.metrics());
+        // the translator caches each statement's mapped form; a mapping that changed under it would mix both
+        change.restart("mapping", before.mapping(), after.mapping());
         return change;
     }
 

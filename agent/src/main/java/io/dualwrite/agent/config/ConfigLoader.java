@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS = Arrays.asList("enabled", "primary", "secondary", "writes", "reads",
-            "journal", "metrics");
+            "journal", "metrics", "mapping");
 
     private ConfigLoader() {
     }
@@ -92,7 +92,8 @@ public final class ConfigLoader {
         ReadsConfig reads = ReadsSection.read(nodes, top.get("reads"), baseDir);
         JournalConfig journal = JournalSection.read(nodes, top.get("journal"), baseDir);
         MetricsConfig metrics = MetricsSection.read(nodes, top.get("metrics"));
+        MappingConfig mapping = MappingSection.read(nodes, top.get("mapping"));
         return new AgentConfig(enabled, primary.urlPattern(), primary.connection(), secondary, writes, reads, journal,
-                metrics, MappingConfig.empty());
+                metrics, mapping);
     }
 }

@@ -12,7 +12,8 @@ public final class WritesConfig {
     public static final int MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
 
     private static final WritesConfig DEFAULTS = new WritesConfig(WriteMode.SYNC, FailurePolicy.JOURNAL, false,
-            TableFilter.all(), DEFAULT_QUEUE_CAPACITY, WhenFull.JOURNAL, DEFAULT_SHUTDOWN_TIMEOUT_MS);
+            TableFilter.all(), DEFAULT_QUEUE_CAPACITY, WhenFull.JOURNAL, DEFAULT_SHUTDOWN_TIMEOUT_MS,
+            NondeterministicMode.WARN);
 
     private final WriteMode mode;
     private final FailurePolicy onFailure;
@@ -21,9 +22,10 @@ public final class WritesConfig {
     private final int queueCapacity;
     private final WhenFull whenFull;
     private final int shutdownTimeoutMs;
+    private final NondeterministicMode nondeterministic;
 
     public WritesConfig(WriteMode mode, FailurePolicy onFailure, boolean ddl, TableFilter tables, int queueCapacity,
-            WhenFull whenFull, int shutdownTimeoutMs) {
+            WhenFull whenFull, int shutdownTimeoutMs, NondeterministicMode nondeterministic) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
         this.ddl = ddl;
@@ -31,9 +33,10 @@ public final class WritesConfig {
         this.queueCapacity = queueCapacity;
         this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
         this.shutdownTimeoutMs = shutdownTimeoutMs;
+        this.nondeterministic = Objects.requireNonNull(nondeterministic, "nondeterministic");
     }
 
-    /** The defaults: sync, failures journaled, no DDL, all tables. */
+    /** The defaults: sync, failures journaled, no DDL, all tables, non-deterministic expressions warned about. */
     public static WritesConfig defaults() {
         return DEFAULTS;
     }
@@ -73,6 +76,11 @@ public final class WritesConfig {
         return shutdownTimeoutMs;
     }
 
+    /** What becomes of writes with expressions such as {@code now()}, which each side would evaluate on its own. */
+    public NondeterministicMode nondeterministic() {
+        return nondeterministic;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -84,12 +92,12 @@ public final class WritesConfig {
         WritesConfig other = (WritesConfig) o;
         return mode == other.mode && onFailure == other.onFailure && ddl == other.ddl && tables.equals(other.tables)
                 && queueCapacity == other.queueCapacity && whenFull == other.whenFull
-                && shutdownTimeoutMs == other.shutdownTimeoutMs;
+                && shutdownTimeoutMs == other.shutdownTimeoutMs && nondeterministic == other.nondeterministic;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeoutMs);
+        return Objects.hash(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeoutMs, nondeterministic);
     }
 
     /** For example {@code sync, on-failure journal, ddl off, tables include [*] exclude []}. */
@@ -98,6 +106,7 @@ public final class WritesConfig {
         String async = mode == WriteMode.ASYNC ? " (queue " + queueCapacity + ", when full " + whenFull.yamlName()
                 + ")" : "";
         return mode.yamlName() + async + ", on-failure " + onFailure.yamlName() + ", ddl " + (ddl ? "on" : "off")
-                + ", tables " + tables;
+                + ", tables " + tables
+                + (nondeterministic == NondeterministicMode.REWRITE ? ", non-deterministic expressions rewritten" : "");
     }
 }

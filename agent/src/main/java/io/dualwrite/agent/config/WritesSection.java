@@ -6,11 +6,14 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 
-/** The {@code writes} section: how writes are mirrored, whether DDL is, and which tables. */
+/**
+ * The {@code writes} section: how writes are mirrored, whether DDL is, which tables, and what becomes of
+ * non-deterministic expressions.
+ */
 final class WritesSection {
 
     private static final List<String> KEYS = Arrays.asList("mode", "on-failure", "ddl", "tables", "queue-capacity",
-            "when-full", "shutdown-timeout-ms");
+            "when-full", "shutdown-timeout-ms", "nondeterministic");
 
     private WritesSection() {
     }
@@ -34,12 +37,16 @@ final class WritesSection {
                 "what to do when the queue is full");
         int shutdownTimeout = nodes.integer(keys.get("shutdown-timeout-ms"), 0, WritesConfig.MAX_SHUTDOWN_TIMEOUT_MS,
                 defaults.shutdownTimeoutMs());
+        NondeterministicMode nondeterministic = nodes.choice(keys.get("nondeterministic"),
+                NondeterministicMode.values(), defaults.nondeterministic(),
+                "what to do with non-deterministic expressions such as now()");
         if (mode == WriteMode.ASYNC && onFailure == FailurePolicy.FAIL) {
             YamlEntry policy = keys.get("on-failure");
             throw nodes.error(policy.value, policy.path, "fail cannot be combined with mode: async, where the "
                     + "application's statement has returned before the secondary sees the write",
                     "use mode: sync for fail, or on-failure: journal or ignore with async");
         }
-        return new WritesConfig(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeout);
+        return new WritesConfig(mode, onFailure, ddl, tables, queueCapacity, whenFull, shutdownTimeout,
+                nondeterministic);
     }
 }

@@ -53,8 +53,11 @@ public final class JdbcInstrumentation {
     /**
      * @param retransform whether classes loaded before now are instrumented too: only needed when the agent
      *                    is attached to a running JVM, since at premain no driver class is loaded yet
+     * @param rewriteNondeterministic whether {@code writes.nondeterministic: rewrite} is configured, which needs
+     *                                advice of its own on prepare, the setters, execute and addBatch
      */
-    public static void install(Instrumentation inst, ClassLoader agentLoader, boolean retransform, Logger log) {
+    public static void install(Instrumentation inst, ClassLoader agentLoader, boolean retransform,
+                               boolean rewriteNondeterministic, Logger log) {
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
                 .include(agentLoader)
                 .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING);
@@ -70,7 +73,9 @@ public final class JdbcInstrumentation {
                     AgentBuilder.Transformer.ForAdvice forType = type.isAssignableTo(Driver.class)
                             ? advice.advice(method("connect").and(takesArguments(String.class, Properties.class)),
                                     DriverAdvice.class.getName())
-                            : type.isAssignableTo(Connection.class) ? connectionAdvice(advice) : statementAdvice(advice);
+                            : type.isAssignableTo(Connection.class)
+                            ? connectionAdvice(rewriteNondeterministic ? rewritePrepare(advice) : advice)
+                            : statementAdvice(rewriteNondeterministic ? rewriteStatement(advice) : advice);
                     return forType.transform(builder, type, classLoader, module, domain);
                 });
         if (retransform) {
@@ -116,9 +121,7 @@ public final class JdbcInstrumentation {
                 .and(namedOneOf("executeUpdate", "executeLargeUpdate"));
         ElementMatcher.Junction<MethodDescription> query = isMethod().and(not(isAbstract()))
                 .and(namedOneOf("execute", "executeQuery"));
-        ElementMatcher.Junction<MethodDescription> setter = isMethod().and(not(isAbstract()))
-                .and(namedOneOf(parameterSetterNames())).and(takesArgument(0, int.class))
-                .and(not(takesArguments(1)));
+        ElementMatcher.Junction<MethodDescription> setter = parameterSetter();
         ElementMatcher.Junction<MethodDescription> streamSetter = setter.and(namedOneOf(STREAM_SETTERS))
                 .and(takesArgument(1, java.io.InputStream.class).or(takesArgument(1, java.io.Reader.class)));
         return advice
@@ -142,6 +145,26 @@ public final class JdbcInstrumentation {
                 .advice(method("close").and(takesArguments(0)), StatementAdvice.Close.class.getName())
                 .advice(streamSetter, ParameterAdvice.ReplayableStream.class.getName())
                 .advice(setter, ParameterAdvice.class.getName());
+    }
+
+    /** Registered first, so that it is the outermost advice on prepareStatement (see NondeterministicAdvice). */
+    private static AgentBuilder.Transformer.ForAdvice rewritePrepare(AgentBuilder.Transformer.ForAdvice advice) {
+        return advice.advice(isMethod().and(named("prepareStatement")).and(not(isAbstract()))
+                .and(takesArgument(0, String.class)), NondeterministicAdvice.Prepare.class.getName());
+    }
+
+    /** Registered first, so that it is the outermost advice on the setters and executions. */
+    private static AgentBuilder.Transformer.ForAdvice rewriteStatement(AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> execution = isMethod().and(not(isAbstract())).and(takesArguments(0))
+                .and(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch"));
+        return advice
+                .advice(parameterSetter(), NondeterministicAdvice.Setter.class.getName())
+                .advice(execution, NondeterministicAdvice.Execution.class.getName());
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> parameterSetter() {
+        return isMethod().and(not(isAbstract())).and(namedOneOf(parameterSetterNames())).and(takesArgument(0, int.class))
+                .and(not(takesArguments(1)));
     }
 
     /** The names of JDBC's parameter setters, taken from the interface itself so that none is missed. */

@@ -93,6 +93,11 @@ final class AgentMetricsBean extends StandardMBean implements DualWriteMetricsMX
     }
 
     @Override
+    public long getWritesNondeterministic() {
+        return snapshot().nondeterministic();
+    }
+
+    @Override
     public long getJournalReplayed() {
         return snapshot().replayed();
     }

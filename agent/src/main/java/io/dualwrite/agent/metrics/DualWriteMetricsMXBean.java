@@ -24,6 +24,9 @@ public interface DualWriteMetricsMXBean {
 
     long getWritesRolledBack();
 
+    /** Mirrored writes with expressions such as {@code now()} that each side evaluates on its own. */
+    long getWritesNondeterministic();
+
     long getJournalReplayed();
 
     long getJournalDeadLettered();

@@ -48,6 +48,7 @@ public final class MetricsSnapshot {
     private final long shadowReadsSkipped;
     private final long shadowReadsDropped;
     private final long shadowReadsFailed;
+    private final long nondeterministic;
     private final String circuit;
 
     private MetricsSnapshot(Builder b) {
@@ -72,6 +73,7 @@ public final class MetricsSnapshot {
         this.shadowReadsSkipped = b.shadowReadsSkipped;
         this.shadowReadsDropped = b.shadowReadsDropped;
         this.shadowReadsFailed = b.shadowReadsFailed;
+        this.nondeterministic = b.nondeterministic;
         this.circuit = b.circuit;
     }
 
@@ -123,6 +125,14 @@ public final class MetricsSnapshot {
     /** Journaled writes the replay gave up on and set aside. */
     public long deadLettered() {
         return deadLettered;
+    }
+
+    /**
+     * Mirrored writes whose SQL has expressions such as {@code now()} that each side evaluates on its own, so their
+     * values may differ; outside the sum.
+     */
+    public long nondeterministic() {
+        return nondeterministic;
     }
 
     /** Writes waiting in the async queue; 0 in sync mode. */
@@ -221,6 +231,7 @@ public final class MetricsSnapshot {
         private long shadowReadsSkipped;
         private long shadowReadsDropped;
         private long shadowReadsFailed;
+        private long nondeterministic;
         private String circuit = CIRCUIT_CLOSED;
 
         private Builder() {
@@ -268,6 +279,11 @@ public final class MetricsSnapshot {
 
         public Builder deadLettered(long value) {
             deadLettered = value;
+            return this;
+        }
+
+        public Builder nondeterministic(long value) {
+            nondeterministic = value;
             return this;
         }
 

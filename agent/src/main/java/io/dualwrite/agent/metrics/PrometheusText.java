@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * <ul>
  * <li>{@code dualwrite_writes_seen_total},
  * {@code dualwrite_writes_total{outcome="applied|journaled|skipped|ignored|lost"}},
- * {@code dualwrite_writes_rolled_back_total}, {@code dualwrite_journal_replayed_total},
+ * {@code dualwrite_writes_rolled_back_total}, {@code dualwrite_writes_nondeterministic_total},
+ * {@code dualwrite_journal_replayed_total},
  * {@code dualwrite_journal_dead_lettered_total}: counters;
  * <li>{@code dualwrite_queue_depth}, {@code dualwrite_journal_backlog_records},
  * {@code dualwrite_journal_backlog_bytes}, {@code dualwrite_replication_lag_seconds},
@@ -49,6 +50,10 @@ final class PrometheusText {
         text.family("dualwrite_writes_rolled_back_total", "counter",
                 "Writes of transactions the application rolled back; they reach neither database.")
                 .sample("", s.rolledBack());
+        text.family("dualwrite_writes_nondeterministic_total", "counter",
+                "Mirrored writes whose SQL has expressions such as now() or random() that the primary and the secondary "
+                        + "each evaluate on their own, so their values may differ; not an outcome.")
+                .sample("", s.nondeterministic());
         text.family("dualwrite_journal_replayed_total", "counter",
                 "Journaled writes since applied on the secondary by the replay.")
                 .sample("", s.replayed());

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <li>lost: the secondary refused it and it could not be journaled either.
  * </ul>
  * Writes of transactions the application rolled back never reach a database and are counted apart, in
- * rolled-back.
+ * rolled-back. So are nondeterministic writes: mirrored writes whose SQL has expressions such as {@code now()} that
+ * the primary and the secondary each evaluate on their own, so that their values may differ.
  */
 public final class WriteStats {
 
@@ -27,6 +28,7 @@ public final class WriteStats {
     private final LongAdder rolledBack = new LongAdder();
     private final LongAdder replayed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder nondeterministic = new LongAdder();
 
     public void apply(int writes) {
         seen.add(writes);
@@ -67,6 +69,11 @@ public final class WriteStats {
         deadLettered.add(writes);
     }
 
+    /** A mirrored write whose two sides evaluate a non-deterministic expression each on its own. */
+    public void nondeterministic() {
+        nondeterministic.increment();
+    }
+
     public long seen() {
         return seen.sum();
     }
@@ -103,10 +110,15 @@ public final class WriteStats {
         return deadLettered.sum();
     }
 
+    public long nondeterministicWrites() {
+        return nondeterministic.sum();
+    }
+
     /** The line printed at exit; integration tests and operators read it. */
     public String summary() {
         return "stats: seen=" + seen() + " applied=" + applied() + " journaled=" + journaled() + " skipped="
                 + skipped() + " ignored=" + ignored() + " lost=" + lost() + " rolled-back=" + rolledBack()
-                + " replayed=" + replayed() + " dead-lettered=" + deadLettered();
+                + " replayed=" + replayed() + " dead-lettered=" + deadLettered() + " nondeterministic="
+                + nondeterministicWrites();
     }
 }

@@ -63,6 +63,24 @@ public final class SecondaryStatement {
         return same ? primaryParameters > 0 : sources.length > 0;
     }
 
+    /** How many placeholders the rewritten statement has; 0 for the primary's statement as it is. */
+    public int placeholderCount() {
+        return same ? 0 : sources.length;
+    }
+
+    /**
+     * Where placeholder {@code placeholder} (from 1) of the rewritten statement takes its value: the primary's
+     * parameter index (from 1), or 0 when it takes a constant ({@link #constantOf}).
+     */
+    public int primaryParameterOf(int placeholder) {
+        return Math.max(0, sources[placeholder - 1]);
+    }
+
+    /** The constant that placeholder {@code placeholder} (from 1) takes, when {@link #primaryParameterOf} is 0. */
+    public Object constantOf(int placeholder) {
+        return constants[-sources[placeholder - 1] - 1];
+    }
+
     /** The values to bind on the secondary for one execution that bound {@code primary} on the primary. */
     public Parameter[] bind(Parameter[] primary) {
         if (same) {

@@ -11,7 +11,15 @@ public final class UntranslatableStatementException extends SQLException {
 
     public static final String SQL_STATE = "0A000";
 
+    private final String reason;
+
     public UntranslatableStatementException(SqlDialect target, String reason) {
         super("untranslatable for the secondary (" + target + "): " + reason, SQL_STATE);
+        this.reason = reason;
+    }
+
+    /** Why, without the secondary's dialect. */
+    public String reason() {
+        return reason;
     }
 }

@@ -77,6 +77,7 @@ class AgentCliTest {
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "check --config FILE",
+                "explain --config FILE [--file FILE] [--json] [SQL]",
                 "journal --config FILE [--json]",
                 "journal dump --config FILE [--limit N]",
                 "replay --config FILE [--dry-run] [--stop-on-error] [--driver-jar PATH]",
@@ -85,7 +86,7 @@ class AgentCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "journal", "journal dump", "replay"})
+    @ValueSource(strings = {"check", "explain", "journal", "journal dump", "replay"})
     void everyCommandExplainsItselfOnHelpWithoutNeedingAConfiguration(String command) {
         String[] args = (command + " --help").split(" ");
         assertThat(run(args)).isEqualTo(0);
@@ -107,7 +108,7 @@ class AgentCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "journal", "journal dump", "replay"})
+    @ValueSource(strings = {"check", "explain", "journal", "journal dump", "replay"})
     void aCommandWithoutItsConfigurationIsAUsageError(String command) {
         assertThat(run(command.split(" "))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--config FILE'")

@@ -264,7 +264,7 @@ class ConfigLoaderTest {
     void unknownKeyIsRejectedWithItsLineAndTheAllowedKeys() {
         ConfigException e = failure(minimal() + "writer:\n  mode: sync\n");
         assertThat(e.getMessage()).isEqualTo(
-                SOURCE + " line 6: writer: unknown key; allowed at the top level: enabled, primary, secondary, writes, reads, journal, metrics");
+                SOURCE + " line 6: writer: unknown key; allowed at the top level: enabled, primary, secondary, writes, reads, journal, metrics, mapping");
         assertThat(e.line()).isEqualTo(6);
         assertThat(e.key()).isEqualTo("writer");
         assertThat(e.source()).isEqualTo(SOURCE);
@@ -275,7 +275,7 @@ class ConfigLoaderTest {
         String yaml = full().replace("  mode: sync", "  mdoe: sync");
         ConfigException e = failure(yaml);
         assertThat(e.getMessage()).isEqualTo(
-                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, on-failure, ddl, tables, queue-capacity, when-full, shutdown-timeout-ms");
+                SOURCE + " line 17: writes.mdoe: unknown key; allowed under writes: mode, on-failure, ddl, tables, queue-capacity, when-full, shutdown-timeout-ms, nondeterministic");
     }
 
     @Test
@@ -549,7 +549,7 @@ class ConfigLoaderTest {
     void documentThatIsNotAMapIsRejected() {
         assertThat(failure("- enabled\n- primary\n").getMessage()).isEqualTo(SOURCE + " line 1: the document is a "
                 + "list, not a map of keys; the top level must be a map with the keys enabled, primary, secondary, "
-                + "writes, reads, journal, metrics");
+                + "writes, reads, journal, metrics, mapping");
         assertThat(failure("\n\njust text\n").getMessage())
                 .startsWith(SOURCE + " line 3: the document is text, not a map of keys;");
     }

@@ -16,7 +16,7 @@ class MetricsSnapshotTest {
                 empty.journalBacklogRecords(), empty.journalBacklogBytes(), empty.replicationLagMillis(),
                 empty.primaryReads(), empty.secondaryReads(), empty.fallbackReads(), empty.shadowReadsCompared(),
                 empty.shadowReadsMatched(), empty.shadowReadsMismatched(), empty.shadowReadsSkipped(),
-                empty.shadowReadsDropped(), empty.shadowReadsFailed()})
+                empty.shadowReadsDropped(), empty.shadowReadsFailed(), empty.nondeterministic()})
                 .containsOnly(0L);
         assertThat(empty.circuit()).isEqualTo("closed");
     }
@@ -43,6 +43,7 @@ class MetricsSnapshotTest {
                 .rolledBack(7).replayed(15).deadLettered(2).queueDepth(3).journalBacklogRecords(5)
                 .journalBacklogBytes(4096).replicationLagMillis(1500).circuit(MetricsSnapshot.CIRCUIT_OPEN)
                 .primaryReads(41).secondaryReads(31).fallbackReads(8).shadowReadsCompared(25)
-                .shadowReadsMismatched(9).shadowReadsSkipped(11).shadowReadsDropped(12).shadowReadsFailed(13);
+                .shadowReadsMismatched(9).shadowReadsSkipped(11).shadowReadsDropped(12).shadowReadsFailed(13)
+                .nondeterministic(17);
     }
 }

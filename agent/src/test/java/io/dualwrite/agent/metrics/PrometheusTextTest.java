@@ -17,6 +17,7 @@ class PrometheusTextTest {
             "dualwrite_writes_total{outcome=\"ignored\"} 6",
             "dualwrite_writes_total{outcome=\"lost\"} 4",
             "dualwrite_writes_rolled_back_total 7",
+            "dualwrite_writes_nondeterministic_total 17",
             "dualwrite_journal_replayed_total 15",
             "dualwrite_journal_dead_lettered_total 2",
             "dualwrite_queue_depth 3",
@@ -48,7 +49,8 @@ class PrometheusTextTest {
         List<String> lines = text.lines().collect(Collectors.toList());
 
         for (String counter : List.of("dualwrite_writes_seen_total", "dualwrite_writes_total",
-                "dualwrite_writes_rolled_back_total", "dualwrite_journal_replayed_total",
+                "dualwrite_writes_rolled_back_total", "dualwrite_writes_nondeterministic_total",
+                "dualwrite_journal_replayed_total",
                 "dualwrite_journal_dead_lettered_total", "dualwrite_reads_total", "dualwrite_read_fallbacks_total",
                 "dualwrite_shadow_reads_total")) {
             assertFamily(lines, counter, "counter");
@@ -57,8 +59,8 @@ class PrometheusTextTest {
                 "dualwrite_journal_backlog_bytes", "dualwrite_replication_lag_seconds", "dualwrite_circuit_state")) {
             assertFamily(lines, gauge, "gauge");
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("# TYPE ")).hasSize(13);
-        assertThat(lines).filteredOn(line -> line.startsWith("# HELP ")).hasSize(13);
+        assertThat(lines).filteredOn(line -> line.startsWith("# TYPE ")).hasSize(14);
+        assertThat(lines).filteredOn(line -> line.startsWith("# HELP ")).hasSize(14);
         assertThat(text).as("the format wants the last line ended too").endsWith("\n");
     }
 

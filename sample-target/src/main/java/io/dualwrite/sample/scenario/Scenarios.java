@@ -27,7 +27,9 @@ public final class Scenarios {
         BY_NAME.put("load", new LoadScenario());
         BY_NAME.put("reads", new ReadsScenario());
         BY_NAME.put("churn", new ChurnScenario());
+        BY_NAME.put("mapped", new MappedScenario());
         BY_NAME.put("dialect", new DialectScenario());
+        BY_NAME.put("nondeterministic", new NondeterministicScenario());
     }
 
     private Scenarios() {
