@@ -17,8 +17,20 @@ public final class AgentAnswer {
     public static final AgentAnswer NO_RESULT_SET = new AgentAnswer(null);
 
     public final Object value;
+    /** What the call throws instead of returning, or null: the answer came from a call of the agent that failed. */
+    public final Throwable thrown;
 
     public AgentAnswer(Object value) {
+        this(value, null);
+    }
+
+    private AgentAnswer(Object value, Throwable thrown) {
         this.value = value;
+        this.thrown = thrown;
+    }
+
+    /** The call throws {@code thrown}, as the driver's method the agent called in its place did. */
+    public static AgentAnswer failed(Throwable thrown) {
+        return new AgentAnswer(null, thrown);
     }
 }

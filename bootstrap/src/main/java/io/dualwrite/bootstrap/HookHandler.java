@@ -76,4 +76,30 @@ public interface HookHandler {
 
     /** Before a rewritten statement executes or adds a batch row: its expressions are evaluated once and bound. */
     void bindNondeterministic(Object statement);
+
+    // ----- generated keys -----
+
+    /**
+     * Enters {@code Connection.prepareStatement(String)}: an {@link AgentAnswer} holding the statement the agent
+     * prepared instead, asking the driver for the keys the primary generates, or null to let the driver run.
+     */
+    AgentAnswer prepareForKeys(Object connection, String sql);
+
+    /**
+     * Enters {@code execute/executeUpdate/executeLargeUpdate(String)} of a plain statement: an {@link AgentAnswer}
+     * with the result of the same call made asking for the generated keys, or null to let the driver run.
+     *
+     * @param method the name of the method entered
+     */
+    AgentAnswer executeForKeys(Object statement, String sql, String method);
+
+    /**
+     * The application asked for generated keys: {@code request} is the second argument it passed to
+     * {@code prepareStatement} (after it returned {@code statement}) or to a plain statement's execute call
+     * (before it runs): an {@code Integer} flag, an {@code int[]} or a {@code String[]}.
+     */
+    void onKeysRequested(Object statement, Object request);
+
+    /** Enters {@code getGeneratedKeys()}: an {@link AgentAnswer} when the agent answers, else null. */
+    AgentAnswer generatedKeys(Object statement);
 }

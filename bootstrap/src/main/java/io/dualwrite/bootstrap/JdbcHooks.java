@@ -201,4 +201,28 @@ public final class JdbcHooks {
     public static void exitRewritten() {
         CallDepth.current().exitRewritten();
     }
+
+    // ----- generated keys -----
+
+    public static AgentAnswer prepareForKeys(Object connection, String sql) {
+        HookHandler h = active();
+        return h == null || sql == null ? null : h.prepareForKeys(connection, sql);
+    }
+
+    public static AgentAnswer executeForKeys(Object statement, String sql, String method) {
+        HookHandler h = active();
+        return h == null || sql == null ? null : h.executeForKeys(statement, sql, method);
+    }
+
+    public static void onKeysRequested(Object statement, Object request) {
+        HookHandler h = active();
+        if (h != null && statement != null) {
+            h.onKeysRequested(statement, request);
+        }
+    }
+
+    public static AgentAnswer generatedKeys(Object statement) {
+        HookHandler h = active();
+        return h == null ? null : h.generatedKeys(statement);
+    }
 }

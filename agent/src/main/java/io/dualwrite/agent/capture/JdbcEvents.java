@@ -3,6 +3,7 @@ package io.dualwrite.agent.capture;
 import com.blogspot.mydailyjava.weaklockfree.WeakConcurrentMap;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.Glob;
+import io.dualwrite.agent.keys.GeneratedKeys;
 import io.dualwrite.agent.metrics.WriteStats;
 import io.dualwrite.agent.mirror.Mirror;
 import io.dualwrite.agent.mirror.StrictTransaction;
@@ -54,6 +55,7 @@ public final class JdbcEvents implements HookHandler {
     private final Supplier<StrictTransaction> strictTransactions;
     private final NondeterministicWrites nondeterministic;
     private final RewrittenStatements rewritten;
+    private final GeneratedKeys keys;
 
     /** @param sink where committed writes go: the mirror itself (sync) or its queue (async) */
     public JdbcEvents(AgentConfig config, Mirror mirror, WriteSink sink, WriteStats stats, ReadRouter reads,
@@ -68,6 +70,7 @@ public final class JdbcEvents implements HookHandler {
         this.nondeterministic = new NondeterministicWrites(config.writes().nondeterministic(),
                 mirror.translator().from().backslashEscapes(), stats, log);
         this.rewritten = new RewrittenStatements(nondeterministic, log);
+        this.keys = new GeneratedKeys(mirror.translator().from(), classifier::classify, log);
     }
 
     @Override
@@ -257,6 +260,7 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         StatementState state = (StatementState) token;
+        keys.executed(state.statement());
         SqlInfo info = sql != null ? classifier.classify(sql) : state.preparedInfo;
         if (info == null || !WriteSelector.mayWrite(info)) {
             return null;
@@ -269,12 +273,13 @@ public final class JdbcEvents implements HookHandler {
         if (sql != null) {
             if (decide(info, sql)) {
                 nondeterministic.mirrored(sql, false);
-                return route(state, new StatementWrite(List.of(sql), describe(info), false));
+                return route(state, keys.carry(state.statement(), info,
+                        new StatementWrite(List.of(sql), describe(info), false)));
             }
         } else if (decide(info, state.preparedSql)) {
             nondeterministic.mirrored(state.preparedSql, true);
-            return route(state, new PreparedWrite(state.preparedSql, describe(info),
-                    List.<Parameter[]>of(state.row()), false));
+            return route(state, keys.carry(state.statement(), info, new PreparedWrite(state.preparedSql,
+                    describe(info), List.<Parameter[]>of(state.row()), false)));
         }
         return null;
     }
@@ -287,6 +292,7 @@ public final class JdbcEvents implements HookHandler {
             return null;
         }
         try {
+            keys.executed(state.statement());
             state.connection.reads.wrote(state.connection.autoCommit());
             if (!mirrors(state.connection)) {
                 return null;
@@ -295,7 +301,8 @@ public final class JdbcEvents implements HookHandler {
                 List<Parameter[]> rows = ExecutedBatch.entries(state.batchRows(), counts, thrown);
                 if (!rows.isEmpty() && decide(state.preparedInfo, state.preparedSql)) {
                     nondeterministic.mirrored(state.preparedSql, true);
-                    return route(state, new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true));
+                    return route(state, keys.carry(state.statement(), state.preparedInfo,
+                            new PreparedWrite(state.preparedSql, describe(state.preparedInfo), rows, true)));
                 }
                 return null;
             }
@@ -321,7 +328,8 @@ public final class JdbcEvents implements HookHandler {
         }
         if (!mirrored.isEmpty()) {
             nondeterministic.mirrored(mirrored);
-            return route(state, new StatementWrite(mirrored, describe(first), true));
+            return route(state, keys.carry(state.statement(), first,
+                    new StatementWrite(mirrored, describe(first), true)));
         }
         if (anyWrite) {
             stats.skip();
@@ -455,5 +463,31 @@ public final class JdbcEvents implements HookHandler {
         if (state != null) {
             rewritten.bind(statement, state);
         }
+    }
+
+    // ----- generated keys -----
+
+    @Override
+    public AgentAnswer prepareForKeys(Object connection, String sql) {
+        return stateOf(connection).isMirrored() ? keys.prepare(connection, sql, classifier.classify(sql)) : null;
+    }
+
+    @Override
+    public AgentAnswer executeForKeys(Object statement, String sql, String method) {
+        StatementState state = statements.get(statement);
+        return state == null || state.preparedSql != null ? null
+                : keys.execute(statement, sql, classifier.classify(sql), method);
+    }
+
+    @Override
+    public void onKeysRequested(Object statement, Object request) {
+        if (statements.get(statement) != null) {
+            keys.requested(statement, request);
+        }
+    }
+
+    @Override
+    public AgentAnswer generatedKeys(Object statement) {
+        return keys.answer(statement);
     }
 }

@@ -4,6 +4,7 @@ import io.dualwrite.agent.capture.Parameter;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
+import io.dualwrite.agent.write.UncarriedKeysWrite;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,6 +45,14 @@ public final class JsonRecord {
     }
 
     private static void write(StringBuilder json, MirroredWrite write) {
+        if (write instanceof UncarriedKeysWrite) {
+            UncarriedKeysWrite uncarried = (UncarriedKeysWrite) write;
+            json.append("{\"kind\":\"uncarried-keys\",\"reason\":").append(quote(uncarried.reason()))
+                    .append(",\"write\":");
+            write(json, uncarried.write());
+            json.append('}');
+            return;
+        }
         if (write instanceof StatementWrite) {
             StatementWrite statement = (StatementWrite) write;
             json.append("{\"kind\":\"statement\",\"batch\":").append(statement.isBatch()).append(",\"sql\":[");

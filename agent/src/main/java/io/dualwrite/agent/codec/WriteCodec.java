@@ -5,6 +5,7 @@ import io.dualwrite.agent.capture.Setter;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
+import io.dualwrite.agent.write.UncarriedKeysWrite;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,6 +25,8 @@ public final class WriteCodec {
     private static final byte VERSION = 1;
     private static final byte PREPARED = 1;
     private static final byte STATEMENT = 2;
+    /** An INSERT whose generated keys were not carried: its reason, then the write as the primary ran it. */
+    private static final byte UNCARRIED_KEYS = 3;
     private static final byte ABSENT = 0;
     private static final byte BOUND = 1;
     private static final byte UNREPLAYABLE = 2;
@@ -50,7 +53,12 @@ public final class WriteCodec {
 
     private static void writeWrite(DataOutputStream out, MirroredWrite write)
             throws IOException, UnencodableValueException {
-        if (write instanceof PreparedWrite) {
+        if (write instanceof UncarriedKeysWrite) {
+            UncarriedKeysWrite uncarried = (UncarriedKeysWrite) write;
+            out.writeByte(UNCARRIED_KEYS);
+            ValueCodec.writeString(out, uncarried.reason());
+            writeWrite(out, uncarried.write());
+        } else if (write instanceof PreparedWrite) {
             PreparedWrite prepared = (PreparedWrite) write;
             out.writeByte(PREPARED);
             ValueCodec.writeString(out, prepared.description());
@@ -113,6 +121,10 @@ public final class WriteCodec {
 
     private static MirroredWrite readWrite(DataInputStream in) throws IOException {
         byte kind = in.readByte();
+        if (kind == UNCARRIED_KEYS) {
+            String reason = ValueCodec.readString(in);
+            return new UncarriedKeysWrite(readWrite(in), reason);
+        }
         String description = ValueCodec.readString(in);
         boolean batch = in.readBoolean();
         if (kind == PREPARED) {

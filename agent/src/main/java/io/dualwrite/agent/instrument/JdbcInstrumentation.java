@@ -100,7 +100,7 @@ public final class JdbcInstrumentation {
     }
 
     private static AgentBuilder.Transformer.ForAdvice connectionAdvice(AgentBuilder.Transformer.ForAdvice advice) {
-        return advice
+        return keysAdviceOnConnection(advice)
                 .advice(isMethod().and(namedOneOf("prepareStatement", "prepareCall")).and(not(isAbstract()))
                         .and(takesArgument(0, String.class)), ConnectionAdvice.Prepare.class.getName())
                 .advice(method("createStatement"), ConnectionAdvice.CreateStatement.class.getName())
@@ -124,7 +124,7 @@ public final class JdbcInstrumentation {
         ElementMatcher.Junction<MethodDescription> setter = parameterSetter();
         ElementMatcher.Junction<MethodDescription> streamSetter = setter.and(namedOneOf(STREAM_SETTERS))
                 .and(takesArgument(1, java.io.InputStream.class).or(takesArgument(1, java.io.Reader.class)));
-        return advice
+        return keysAdviceOnStatement(advice)
                 .advice(update.and(takesArgument(0, String.class)), StatementAdvice.ExecuteSql.class.getName())
                 .advice(update.and(takesArguments(0)), StatementAdvice.ExecutePrepared.class.getName())
                 .advice(query.and(takesArgument(0, String.class)), QueryAdvice.WithSql.class.getName())
@@ -165,6 +165,36 @@ public final class JdbcInstrumentation {
     private static ElementMatcher.Junction<MethodDescription> parameterSetter() {
         return isMethod().and(not(isAbstract())).and(namedOneOf(parameterSetterNames())).and(takesArgument(0, int.class))
                 .and(not(takesArguments(1)));
+    }
+
+    /**
+     * Generated keys. However this advice and the other advice on the same methods nest, a write is followed once:
+     * when the agent answers in the driver's place, the call it makes instead is either followed as the
+     * application's own (this advice outermost, the others skipped) or nested inside the application's call,
+     * which counts once.
+     */
+    private static AgentBuilder.Transformer.ForAdvice keysAdviceOnConnection(
+            AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> prepare = method("prepareStatement")
+                .and(takesArgument(0, String.class));
+        return advice
+                .advice(prepare.and(takesArguments(1)), KeysAdvice.Prepare.class.getName())
+                .advice(prepare.and(takesArguments(2)).and(keysRequest()), KeysAdvice.PrepareAsking.class.getName());
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice keysAdviceOnStatement(AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> execute = isMethod().and(not(isAbstract()))
+                .and(namedOneOf("execute", "executeUpdate", "executeLargeUpdate"))
+                .and(takesArgument(0, String.class));
+        return advice
+                .advice(execute.and(takesArguments(1)), KeysAdvice.Execute.class.getName())
+                .advice(execute.and(takesArguments(2)).and(keysRequest()), KeysAdvice.ExecuteAsking.class.getName())
+                .advice(method("getGeneratedKeys").and(takesArguments(0)), KeysAdvice.GetGeneratedKeys.class.getName());
+    }
+
+    /** A second argument that asks for generated keys: a flag, column indexes or column names. */
+    private static ElementMatcher.Junction<MethodDescription> keysRequest() {
+        return takesArgument(1, int.class).or(takesArgument(1, int[].class)).or(takesArgument(1, String[].class));
     }
 
     /** The names of JDBC's parameter setters, taken from the interface itself so that none is missed. */

@@ -17,6 +17,11 @@ final class Placeholders {
     private Placeholders() {
     }
 
+    /** The name of the {@code n}th (from 1) primary value's placeholder, without its colon. */
+    static String primaryName(int n) {
+        return PRIMARY + n;
+    }
+
     /** The name of the {@code n}th (from 1) constant's placeholder, without its colon. */
     static String constantName(int n) {
         return CONSTANT + n;

@@ -8,6 +8,7 @@ import io.dualwrite.agent.capture.Setter;
 import io.dualwrite.agent.write.MirroredWrite;
 import io.dualwrite.agent.write.PreparedWrite;
 import io.dualwrite.agent.write.StatementWrite;
+import io.dualwrite.agent.write.UncarriedKeysWrite;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -135,5 +136,19 @@ class WriteCodecTest {
             byte[] truncated = Arrays.copyOf(record, cut);
             assertThatThrownBy(() -> WriteCodec.decode(truncated)).as("cut at %d", cut).isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void anInsertWhoseKeysWereNotCarriedReadsBackAsOneThatStillRefusesToApply() throws Exception {
+        MirroredWrite insert = new StatementWrite(List.of("INSERT INTO t (a) SELECT a FROM s"), "INSERT t", false);
+        UnappliedWrites decoded = WriteCodec.decode(WriteCodec.encode(new UnappliedWrites("connection-1",
+                "SQLException SQLState 0A000", List.of(new UncarriedKeysWrite(insert, "INSERT ... SELECT")))));
+
+        UncarriedKeysWrite back = (UncarriedKeysWrite) decoded.writes().get(0);
+        assertThat(back.reason()).isEqualTo("INSERT ... SELECT");
+        assertThat(back.sqlTexts()).containsExactly("INSERT INTO t (a) SELECT a FROM s");
+        assertThatThrownBy(() -> back.applyTo(null, null, 1)).isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("INSERT ... SELECT")
+                .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("0A000"));
     }
 }

@@ -30,6 +30,7 @@ public final class Scenarios {
         BY_NAME.put("mapped", new MappedScenario());
         BY_NAME.put("dialect", new DialectScenario());
         BY_NAME.put("nondeterministic", new NondeterministicScenario());
+        BY_NAME.put("generated-keys", new GeneratedKeysScenario());
     }
 
     private Scenarios() {
