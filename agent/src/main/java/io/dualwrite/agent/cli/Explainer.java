@@ -3,12 +3,14 @@ package io.dualwrite.agent.cli;
 import io.dualwrite.agent.capture.WriteSelector;
 import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.TableFilter;
+import io.dualwrite.agent.config.TableMapping;
+import io.dualwrite.agent.sql.NondeterministicScanner;
 import io.dualwrite.agent.sql.SqlClassifier;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.sql.SqlKind;
-import io.dualwrite.agent.translate.SecondaryStatement;
 import io.dualwrite.agent.translate.StatementTranslator;
 import io.dualwrite.agent.translate.UntranslatableStatementException;
+import java.util.List;
 import org.slf4j.helpers.NOPLogger;
 
 /**
@@ -49,13 +51,13 @@ final class Explainer {
         }
         String why = (info.kind() == SqlKind.DDL ? "writes.ddl is true and " : "") + tables() + " includes "
                 + (info.table() == null ? "every table (*), so an unknown one too" : info.table());
+        List<String> nondeterministic = NondeterministicScanner.scan(sql, translator.from().backslashEscapes()).names();
+        TableMapping mapping = config.mapping().forTable(info.table());
         try {
-            SecondaryStatement secondary = translator.translate(sql);
-            return Explanation.mirrored(sql, info, why, config.mapping().forTable(info.table()), translator,
-                    secondary, null);
+            return Explanation.mirrored(sql, info, why, mapping, translator, translator.translate(sql), null,
+                    nondeterministic);
         } catch (UntranslatableStatementException e) {
-            return Explanation.mirrored(sql, info, why, config.mapping().forTable(info.table()), translator, null,
-                    e.reason());
+            return Explanation.mirrored(sql, info, why, mapping, translator, null, e.reason(), nondeterministic);
         }
     }
 

@@ -43,7 +43,7 @@ final class Explanation {
     final String untranslatable;
     /**
      * The non-deterministic expressions of a mirrored statement ({@code now()}, {@code random()}, ...), which give
-     * each side a different value; null while no detector tells them, which the output shows as "not checked".
+     * each side a different value; null for a statement that is not mirrored.
      */
     List<String> nondeterministic;
 
@@ -67,8 +67,12 @@ final class Explanation {
 
     /** A mirrored statement: its translation, or the reason there is none. */
     static Explanation mirrored(String sql, SqlInfo info, String why, TableMapping mapping,
-            StatementTranslator translator, SecondaryStatement translation, String untranslatable) {
-        return new Explanation(sql, info, Outcome.MIRRORED, why, mapping, translator, translation, untranslatable);
+            StatementTranslator translator, SecondaryStatement translation, String untranslatable,
+            List<String> nondeterministic) {
+        Explanation explanation = new Explanation(sql, info, Outcome.MIRRORED, why, mapping, translator, translation,
+                untranslatable);
+        explanation.nondeterministic = nondeterministic;
+        return explanation;
     }
 
     boolean isUntranslatable() {
@@ -109,8 +113,7 @@ final class Explanation {
             }
         }
         line(text, "non-deterministic expressions: ")
-                .append(nondeterministic == null ? "not checked"
-                        : nondeterministic.isEmpty() ? "none" : String.join(", ", nondeterministic));
+                .append(nondeterministic.isEmpty() ? "none" : String.join(", ", nondeterministic));
         return text.toString();
     }
 
@@ -127,16 +130,11 @@ final class Explanation {
                     .append(",\"secondary-dialect\":").append(JsonRecord.quote(secondary.name()))
                     .append(",\"secondary\":");
             secondaryJson(json);
-            json.append(",\"nondeterministic\":");
-            if (nondeterministic == null) {
-                json.append("null");
-            } else {
-                json.append('[');
-                for (int i = 0; i < nondeterministic.size(); i++) {
-                    json.append(i > 0 ? "," : "").append(JsonRecord.quote(nondeterministic.get(i)));
-                }
-                json.append(']');
+            json.append(",\"nondeterministic\":[");
+            for (int i = 0; i < nondeterministic.size(); i++) {
+                json.append(i > 0 ? "," : "").append(JsonRecord.quote(nondeterministic.get(i)));
             }
+            json.append(']');
         }
         return json.append('}').toString();
     }

@@ -32,6 +32,11 @@ final class DialectRewrite {
         return to == SqlDialect.MYSQL ? DefaultValues.toMysql(sql) : sql;
     }
 
+    /** Only the quoting of names and literals, and comments, written in {@code to}'s way; nothing parsed. */
+    static String quotingOnly(String sql, SqlDialect from, SqlDialect to) {
+        return LexicalTranslation.translate(sql, from, to);
+    }
+
     /**
      * Text-level changes before parsing, for what the parser does not read: the result is quoted in {@code to}'s
      * way, and is to be read with {@code to}'s quoting rules.

@@ -4,6 +4,7 @@ import io.dualwrite.agent.config.AgentConfig;
 import io.dualwrite.agent.config.MappingConfig;
 import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
+import io.dualwrite.agent.sql.SqlKind;
 import io.dualwrite.agent.sql.SqlTextCache;
 import net.sf.jsqlparser.statement.Statement;
 
@@ -89,6 +90,9 @@ public final class StatementTranslator {
         if (!mapped && !dialect) {
             return SecondaryStatement.same(sql);
         }
+        if (dialect && !mapped && info.kind() == SqlKind.DDL) {
+            return schemaChange(sql);
+        }
         // once rewritten before parsing, the text is quoted in the secondary's way
         SqlDialect quoting = dialect ? to : from;
         String named = Placeholders.name(dialect ? DialectRewrite.beforeParsing(sql, from, to) : sql, quoting);
@@ -103,5 +107,15 @@ public final class StatementTranslator {
         String printed = dialect ? DialectRewrite.afterPrinting(statement.toString(), from, to) : statement.toString();
         Placeholders.Unnamed unnamed = Placeholders.unname(printed, to);
         return SecondaryStatement.rewritten(unnamed.sql, unnamed.sources, constants.toArray());
+    }
+
+    /**
+     * A schema change is not parsed (the parser reads little DDL, and column types are not translated): only its
+     * names, literals and comments are written in the secondary's way.
+     */
+    private SecondaryStatement schemaChange(String sql) {
+        String named = Placeholders.name(DialectRewrite.quotingOnly(sql, from, to), to);
+        Placeholders.Unnamed unnamed = Placeholders.unname(named, to);
+        return SecondaryStatement.rewritten(unnamed.sql, unnamed.sources, new Object[0]);
     }
 }

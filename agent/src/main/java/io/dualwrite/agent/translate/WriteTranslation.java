@@ -2,7 +2,11 @@ package io.dualwrite.agent.translate;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -11,6 +15,7 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * The clauses of INSERT, UPDATE and DELETE that the two dialects write differently: RETURNING (dropped, as the
@@ -55,11 +60,24 @@ final class WriteTranslation {
             moveWithIntoSelect(insert);
         } else {
             if (insert.isUseSet()) {
-                throw new CannotTranslate("INSERT ... SET has no " + to + " form the agent writes; use INSERT ... "
-                        + "(columns) VALUES (...)");
+                setToValues(insert);
             }
             UpsertTranslation.toPostgresql(insert);
         }
+    }
+
+    /** MariaDB's {@code INSERT INTO t SET a = 1, b = ?} as {@code INSERT INTO t (a, b) VALUES (1, ?)}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setToValues(Insert insert) {
+        ExpressionList<Column> columns = new ExpressionList<>();
+        ParenthesedExpressionList<Expression> row = new ParenthesedExpressionList<>();
+        for (UpdateSet set : insert.getSetUpdateSets()) {
+            columns.addAll(set.getColumns());
+            row.addAll((ExpressionList<Expression>) set.getValues());
+        }
+        insert.withSetUpdateSets(null);
+        insert.setColumns(columns);
+        insert.setSelect(new Values((ExpressionList) row));
     }
 
     /** MariaDB reads a WITH of an INSERT only in front of its SELECT. */

@@ -42,6 +42,20 @@ class DialectRewriteTest {
                 .isEqualTo(UntranslatableStatementException.SQL_STATE);
     }
 
+    @Test
+    void aRefusalGivesTheSameReasonEveryTime() {
+        String sql = "INSERT INTO t (id) VALUES (?) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING";
+        assertRefused(PG_TO_MARIADB, sql, "ON CONFLICT ON CONSTRAINT");
+        assertRefused(PG_TO_MARIADB, sql, "ON CONFLICT ON CONSTRAINT");
+    }
+
+    @Test
+    void sameDialectOnBothSidesRewritesNothing() throws Exception {
+        StatementTranslator same = new StatementTranslator(SqlDialect.MYSQL, SqlDialect.MYSQL, MappingConfig.empty());
+        assertThat(same.isActive()).isFalse();
+        assertThat(same.translate("INSERT INTO `t` VALUES ('a\\b') ON DUPLICATE KEY UPDATE a = 1").isSame()).isTrue();
+    }
+
     @Nested
     class PostgresqlToMariadb {
 
@@ -68,6 +82,12 @@ class DialectRewriteTest {
             assertThat(toMariadb("INSERT INTO t (a, b, c) VALUES (E'line\\nnext\\\\ \\'q\\' \\x41', $$a'b\\c$$, "
                     + "$t$x$t$)"))
                     .isEqualTo("INSERT INTO t (a, b, c) VALUES ('line\\nnext\\\\ \\'q\\' A', 'a\\'b\\\\c', 'x')");
+        }
+
+        @Test
+        void escapeStringEscapesAreReadAsPostgresqlReadsThem() throws Exception {
+            assertThat(toMariadb("UPDATE t SET a = e'\\101\\u00e9\\%\\q\\x' WHERE id = ?"))
+                    .isEqualTo("UPDATE t SET a = 'Aé%qx' WHERE id = ?");
         }
 
         @Test
@@ -168,6 +188,18 @@ class DialectRewriteTest {
         }
 
         @Test
+        void schemaChangesGetTheirNamesAndLiteralsTranslatedButNotTheirTypes() throws Exception {
+            assertThat(toMariadb("CREATE TABLE \"Orders\" (id serial, note text DEFAULT 'a\\b')"))
+                    .isEqualTo("CREATE TABLE `Orders` (id serial, note text DEFAULT 'a\\\\b')");
+        }
+
+        @Test
+        void mergeIsRefusedAsMariadbHasNone() {
+            assertRefused(PG_TO_MARIADB, "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE",
+                    "MERGE statement is not translated");
+        }
+
+        @Test
         void unparsableStatementsAreRefusedWithTheParsersReason() {
             assertRefused(PG_TO_MARIADB, "INSERT INTO \"t\" (a) VALUES (1,", "the SQL parser could not read it");
         }
@@ -194,6 +226,12 @@ class DialectRewriteTest {
         }
 
         @Test
+        void mariadbEscapesAreReadAsMariadbReadsThem() throws Exception {
+            assertThat(toPostgresql("UPDATE t SET a = 'x\\%\\_\\q\\101\\Z' WHERE id = ?"))
+                    .isEqualTo("UPDATE t SET a = E'x\\\\%\\\\_q101\\x1a' WHERE id = ?");
+        }
+
+        @Test
         void nulCharacterIsRefusedAsPostgresqlTextCannotHoldIt() {
             assertRefused(MARIADB_TO_PG, "INSERT INTO t (a) VALUES ('a\\0b')", "NUL");
         }
@@ -208,6 +246,13 @@ class DialectRewriteTest {
         void duplicateKeyUpdateIsRefusedAsItNamesNoKey() {
             assertRefused(MARIADB_TO_PG, "INSERT INTO t (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = VALUES(n)",
                     "does not name the key");
+        }
+
+        @Test
+        void insertSetBecomesColumnsAndValues() throws Exception {
+            String sql = "INSERT INTO `t` SET a = ?, b = 'x', c = ?";
+            assertThat(toPostgresql(sql)).isEqualTo("INSERT INTO t (a, b, c) VALUES (?, 'x', ?)");
+            assertThat(boundValues(MARIADB_TO_PG, sql, 2)).containsExactly("v1", "v2");
         }
 
         @Test

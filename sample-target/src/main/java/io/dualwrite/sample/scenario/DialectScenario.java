@@ -11,7 +11,7 @@ import java.sql.Statement;
  * Writes in the primary's own dialect (PostgreSQL or MariaDB, told from the URL) every construct the agent
  * translates for a secondary of the other dialect, through plain and prepared statements: quoted names, strings
  * with backslashes and quotes, upserts that hit existing rows, RETURNING, casts, boolean literals, a row of
- * defaults and WITH ... INSERT. Then one write the agent refuses to translate: id {@value #REFUSED_ID}, which only
+ * defaults, WITH ... INSERT and MariaDB's INSERT ... SET. Then one write the agent refuses to translate: id {@value #REFUSED_ID}, which only
  * the primary gets.
  *
  * <p>End state of {@code dialect_rows}: ids 1, 2, 5 (deleted, then inserted again), 6, 10-12, 14 and 15 (13 is
@@ -111,7 +111,7 @@ public final class DialectScenario implements Scenario {
             returned.next();
         }
         statement.execute("DELETE FROM dialect_rows WHERE id = 5 RETURNING id");
-        statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty) VALUES (5, 'again', 5)");
+        statement.executeUpdate("INSERT INTO dialect_rows SET id = 5, name = 'again', qty = 5");
     }
 
     private static void postgresqlPrepared(Connection connection) throws SQLException {
