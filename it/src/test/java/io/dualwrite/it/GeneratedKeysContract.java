@@ -40,7 +40,7 @@ abstract class GeneratedKeysContract extends DatabasePairPerClass {
     private static void createKeyedTable(TestDatabase db, int firstId) throws SQLException {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
-            String columns = "label VARCHAR(40) NOT NULL, amount INTEGER)";
+            String columns = "label VARCHAR(40) NOT NULL UNIQUE, amount INTEGER)";
             if (db.kind() == DatabaseKind.POSTGRESQL && firstId == 1) {
                 statement.execute("CREATE TABLE " + TABLE + " (id SERIAL PRIMARY KEY, " + columns);
             } else if (db.kind() == DatabaseKind.POSTGRESQL) {

@@ -1,5 +1,6 @@
 package io.dualwrite.sample.scenario;
 
+import io.dualwrite.sample.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,9 @@ final class GeneratedKeysScenario implements Scenario {
             plainStatements(connection);
             preparedStatements(connection);
             batches(connection);
+            if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+                upsert(connection);
+            }
             inTransaction(connection);
             updateAndDeleteById(connection);
             try (Statement statement = connection.createStatement()) {
@@ -138,6 +142,25 @@ final class GeneratedKeysScenario implements Scenario {
             insert.executeBatch();
             print("prepared batch, keys not asked for", insert);
             recordByLabel(connection, "batch-4", "batch-5", "batch-6", "batch-7");
+        }
+    }
+
+    /** PostgreSQL returns the key of every row of an upsert: the one it inserted, and the one it updated. */
+    private void upsert(Connection connection) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO keyed_rows (label, amount) "
+                + "VALUES (?, ?), (?, ?) ON CONFLICT (label) DO UPDATE SET amount = EXCLUDED.amount",
+                Statement.RETURN_GENERATED_KEYS)) {
+            upsert.setString(1, "upserted");
+            upsert.setInt(2, 1);
+            upsert.setString(3, "prepared-1");
+            upsert.setInt(4, 100);
+            upsert.executeUpdate();
+            List<Long> keys = print("prepared upsert, RETURN_GENERATED_KEYS", upsert);
+            List<Long> read = idsOf(connection, "upserted", "prepared-1");
+            if (!read.equals(keys)) {
+                throw new IllegalStateException("the upsert gave keys " + keys + " for rows " + read);
+            }
+            ids.add(read.get(0));
         }
     }
 
