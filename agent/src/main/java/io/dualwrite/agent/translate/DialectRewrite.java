@@ -21,9 +21,12 @@ final class DialectRewrite {
         return DialectScan.mayDiffer(sql, from);
     }
 
-    /** Rewrites {@code statement} in place; throws {@link CannotTranslate} when {@code to} cannot express it. */
-    static void apply(Statement statement, SqlDialect from, SqlDialect to) {
-        WriteTranslation.apply(statement, from, to);
+    /**
+     * Rewrites {@code statement} in place; throws {@link CannotTranslate} when {@code to} cannot express it.
+     * {@code keys} are the secondary's unique keys, which an upsert without a named key needs.
+     */
+    static void apply(Statement statement, SqlDialect from, SqlDialect to, UpsertTranslation.KeysOf keys) {
+        WriteTranslation.apply(statement, from, to, keys);
         CastTranslation.apply(statement, to);
     }
 

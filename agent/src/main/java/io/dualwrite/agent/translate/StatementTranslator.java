@@ -6,6 +6,9 @@ import io.dualwrite.agent.sql.SqlClassificationCache;
 import io.dualwrite.agent.sql.SqlInfo;
 import io.dualwrite.agent.sql.SqlKind;
 import io.dualwrite.agent.sql.SqlTextCache;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
@@ -24,8 +27,14 @@ public final class StatementTranslator {
     private final MappingConfig mapping;
     private final boolean translatesDialect;
     private final SqlClassificationCache tables = new SqlClassificationCache(CACHE_SIZE);
-    /** A {@link SecondaryStatement}, or the reason a text cannot be translated. */
-    private final SqlTextCache<Object> translations = new SqlTextCache<>(CACHE_SIZE, this::translateOrReason);
+    /**
+     * A {@link SecondaryStatement}, the reason a text cannot be translated, or a {@link PendingUpsert} when that
+     * depends on the secondary's unique keys.
+     */
+    private final SqlTextCache<Object> translations = new SqlTextCache<>(CACHE_SIZE,
+            sql -> translateOrReason(sql, UpsertTranslation.NO_KEYS));
+    /** The secondary's unique keys per table ("schema.table", or ".table" in the current schema). */
+    private final ConcurrentHashMap<String, List<UniqueKey>> uniqueKeys = new ConcurrentHashMap<>();
 
     public StatementTranslator(SqlDialect from, SqlDialect to, MappingConfig mapping) {
         this.from = from;
@@ -61,21 +70,62 @@ public final class StatementTranslator {
         return translatesDialect || !mapping.isEmpty();
     }
 
-    /** The secondary's statement for the primary's {@code sql}. */
+    /**
+     * The secondary's statement for the primary's {@code sql}, without the secondary at hand: a statement that
+     * depends on its unique keys is reported untranslatable here.
+     */
     public SecondaryStatement translate(String sql) throws UntranslatableStatementException {
         if (!isActive()) {
             return SecondaryStatement.same(sql);
         }
+        return statement(translations.get(sql));
+    }
+
+    /**
+     * The secondary's statement for the primary's {@code sql}, reading the secondary's unique keys from
+     * {@code keys} when the statement depends on them (once per table: they are kept).
+     *
+     * @throws SQLException when the keys cannot be read now; nothing is kept of such a failure
+     */
+    public SecondaryStatement translate(String sql, UniqueKeys keys) throws SQLException {
+        if (!isActive()) {
+            return SecondaryStatement.same(sql);
+        }
         Object translation = translations.get(sql);
+        if (translation instanceof PendingUpsert) {
+            PendingUpsert upsert = (PendingUpsert) translation;
+            List<UniqueKey> known = uniqueKeys(upsert, keys);
+            translation = upsert.with(known, () -> translateOrReason(sql, (schema, table) -> known));
+        }
+        return statement(translation);
+    }
+
+    private List<UniqueKey> uniqueKeys(PendingUpsert upsert, UniqueKeys keys) throws SQLException {
+        String table = (upsert.schema == null ? "" : upsert.schema) + "." + upsert.table;
+        List<UniqueKey> known = uniqueKeys.get(table);
+        if (known == null) {
+            List<UniqueKey> read = List.copyOf(keys.of(upsert.schema, upsert.table));
+            known = uniqueKeys.putIfAbsent(table, read);
+            return known != null ? known : read;
+        }
+        return known;
+    }
+
+    private SecondaryStatement statement(Object translation) throws UntranslatableStatementException {
         if (translation instanceof String) {
             throw new UntranslatableStatementException(to, (String) translation);
+        }
+        if (translation instanceof PendingUpsert) {
+            throw new UntranslatableStatementException(to, ((PendingUpsert) translation).reasonWithoutKeys());
         }
         return (SecondaryStatement) translation;
     }
 
-    private Object translateOrReason(String sql) {
+    private Object translateOrReason(String sql, UpsertTranslation.KeysOf keys) {
         try {
-            return translateNow(sql);
+            return translateNow(sql, keys);
+        } catch (UpsertTranslation.KeysNeeded e) {
+            return new PendingUpsert(e.schema, e.table);
         } catch (CannotTranslate e) {
             return e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
@@ -83,7 +133,7 @@ public final class StatementTranslator {
         }
     }
 
-    private SecondaryStatement translateNow(String sql) {
+    private SecondaryStatement translateNow(String sql, UpsertTranslation.KeysOf keys) {
         SqlInfo info = tables.classify(sql);
         boolean mapped = mapping.forTable(info.table()) != null;
         boolean dialect = translatesDialect && DialectRewrite.mayDiffer(sql, from, to);
@@ -102,7 +152,7 @@ public final class StatementTranslator {
             return SecondaryStatement.nothing();
         }
         if (dialect) {
-            DialectRewrite.apply(statement, from, to);
+            DialectRewrite.apply(statement, from, to, keys);
         }
         String printed = dialect ? DialectRewrite.afterPrinting(statement.toString(), from, to) : statement.toString();
         Placeholders.Unnamed unnamed = Placeholders.unname(printed, to);

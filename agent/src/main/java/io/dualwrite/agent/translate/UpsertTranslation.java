@@ -1,7 +1,10 @@
 package io.dualwrite.agent.translate;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.insert.ConflictActionType;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.InsertConflictAction;
@@ -75,17 +78,90 @@ final class UpsertTranslation {
         return name.startsWith("`") || name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
     }
 
-    static void toPostgresql(Insert insert) {
+    /**
+     * {@code ON DUPLICATE KEY UPDATE} as {@code ON CONFLICT (the key) DO UPDATE}, when the secondary's table has
+     * one unique key: MariaDB updates on a conflict with any unique key, PostgreSQL on the one named, which agree
+     * only then.
+     */
+    static void toPostgresql(Insert insert, KeysOf keys) {
         boolean duplicate = insert.getDuplicateUpdateSets() != null && !insert.getDuplicateUpdateSets().isEmpty();
         if (duplicate) {
-            throw new CannotTranslate("ON DUPLICATE KEY UPDATE does not name the key, and " + SqlDialect.POSTGRESQL
-                    + "'s ON CONFLICT ... DO UPDATE must (ON CONFLICT (key columns)); the statement alone cannot tell "
-                    + "which unique key conflicts, so apply this write to the secondary by hand, or write the upsert "
-                    + "in a form both databases read the same way");
+            if (insert.isModifierIgnore()) {
+                throw new CannotTranslate("INSERT IGNORE ... ON DUPLICATE KEY UPDATE has no " + SqlDialect.POSTGRESQL
+                        + " form: ON CONFLICT takes one action");
+            }
+            Table table = insert.getTable();
+            String name = unquotedPostgresql(table.getName());
+            UniqueKey key = onlyKey(name, keys.of(table.getSchemaName() == null ? null
+                    : unquotedPostgresql(table.getSchemaName()), name));
+            List<UpdateSet> sets = DuplicateUpdate.toConflictUpdate(insert.getDuplicateUpdateSets(),
+                    table.getAlias() != null ? table.getAlias().getName() : table.getName());
+            InsertConflictTarget target = new InsertConflictTarget(key.columns().stream()
+                    .map(StringLiterals::postgresqlIdentifier).collect(Collectors.toList()), null, null, null);
+            InsertConflictAction action = new InsertConflictAction(ConflictActionType.DO_UPDATE);
+            action.setUpdateSets(sets);
+            insert.withDuplicateUpdateSets(null);
+            insert.setConflictTarget(target);
+            insert.setConflictAction(action);
+            return;
         }
         if (insert.isModifierIgnore()) {
             insert.setModifierIgnore(false);
             insert.setConflictAction(new InsertConflictAction(ConflictActionType.DO_NOTHING));
         }
+    }
+
+    private static UniqueKey onlyKey(String table, List<UniqueKey> keys) {
+        String why = ": ON DUPLICATE KEY UPDATE acts on a conflict with any unique key, " + SqlDialect.POSTGRESQL
+                + "'s ON CONFLICT on the one it names, which is the same only when the table has one";
+        if (keys.isEmpty()) {
+            throw new CannotTranslate(table + " has no unique key on the secondary" + why + "; give it its "
+                    + "primary key, as on the primary");
+        }
+        if (keys.size() > 1) {
+            throw new CannotTranslate(table + " has " + keys.size() + " unique keys on the secondary ("
+                    + keys.stream().map(UniqueKey::toString).collect(Collectors.joining(", ")) + ")" + why
+                    + "; apply such writes by hand, or write the upsert in a form both read the same way");
+        }
+        UniqueKey key = keys.get(0);
+        if (key.isPartial()) {
+            throw new CannotTranslate("the only unique key of " + table + " on the secondary, " + key
+                    + ", covers some rows only, and ON CONFLICT would need its condition");
+        }
+        return key;
+    }
+
+    /** A name as PostgreSQL stores it: folded to lower case unless quoted. */
+    private static String unquotedPostgresql(String name) {
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name.toLowerCase(Locale.ROOT);
+    }
+
+    /** No key known yet: the translation stops with {@link KeysNeeded}, to be run again with them. */
+    static final KeysOf NO_KEYS = (schema, table) -> {
+        throw new KeysNeeded(schema, table);
+    };
+
+    /** The translation needs the secondary's unique keys of {@link #table}. */
+    static final class KeysNeeded extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final String schema;
+        final String table;
+
+        KeysNeeded(String schema, String table) {
+            super(table, null, false, false);
+            this.schema = schema;
+            this.table = table;
+        }
+    }
+
+    /** The unique keys of a table of the secondary, known to the translation. */
+    @FunctionalInterface
+    interface KeysOf {
+
+        /** @param schema null for the secondary's current schema */
+        List<UniqueKey> of(String schema, String table);
     }
 }

@@ -26,9 +26,9 @@ final class WriteTranslation {
     private WriteTranslation() {
     }
 
-    static void apply(Statement statement, SqlDialect from, SqlDialect to) {
+    static void apply(Statement statement, SqlDialect from, SqlDialect to, UpsertTranslation.KeysOf keys) {
         if (statement instanceof Insert) {
-            insert((Insert) statement, to);
+            insert((Insert) statement, to, keys);
         } else if (statement instanceof Update) {
             update((Update) statement, to);
         } else if (statement instanceof Delete) {
@@ -52,7 +52,7 @@ final class WriteTranslation {
         });
     }
 
-    private static void insert(Insert insert, SqlDialect to) {
+    private static void insert(Insert insert, SqlDialect to, UpsertTranslation.KeysOf keys) {
         insert.setReturningClause(null);
         insert.setModifierPriority(null);
         if (to == SqlDialect.MYSQL) {
@@ -62,7 +62,7 @@ final class WriteTranslation {
             if (insert.isUseSet()) {
                 setToValues(insert);
             }
-            UpsertTranslation.toPostgresql(insert);
+            UpsertTranslation.toPostgresql(insert, keys);
         }
     }
 

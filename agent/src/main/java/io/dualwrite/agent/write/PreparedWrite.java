@@ -1,6 +1,7 @@
 package io.dualwrite.agent.write;
 
 import io.dualwrite.agent.capture.Parameter;
+import io.dualwrite.agent.translate.JdbcUniqueKeys;
 import io.dualwrite.agent.translate.SecondaryStatement;
 import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ public final class PreparedWrite extends BatchableWrite {
     @Override
     public void applyTo(Connection secondary, StatementTranslator translator, int timeoutSeconds)
             throws SQLException {
-        SecondaryStatement target = translator.translate(sql);
+        SecondaryStatement target = translator.translate(sql, new JdbcUniqueKeys(secondary));
         if (target.runsNothing()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.dualwrite.agent.write;
 
 import io.dualwrite.agent.capture.Parameter;
+import io.dualwrite.agent.translate.JdbcUniqueKeys;
 import io.dualwrite.agent.translate.SecondaryStatement;
 import io.dualwrite.agent.translate.StatementTranslator;
 import java.sql.Connection;
@@ -31,8 +32,9 @@ public final class StatementWrite extends BatchableWrite {
             throws SQLException {
         List<SecondaryStatement> targets = new ArrayList<>(sql.size());
         boolean bindsValues = false;
+        JdbcUniqueKeys keys = new JdbcUniqueKeys(secondary);
         for (String entry : sql) {
-            SecondaryStatement target = translator.translate(entry);
+            SecondaryStatement target = translator.translate(entry, keys);
             if (!target.runsNothing()) {
                 targets.add(target);
                 bindsValues |= target.hasParameters(0);

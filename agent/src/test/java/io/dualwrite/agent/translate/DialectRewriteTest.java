@@ -243,9 +243,9 @@ class DialectRewriteTest {
         }
 
         @Test
-        void duplicateKeyUpdateIsRefusedAsItNamesNoKey() {
+        void duplicateKeyUpdateWithoutTheSecondaryAtHandSaysItNeedsItsUniqueKeys() {
             assertRefused(MARIADB_TO_PG, "INSERT INTO t (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = VALUES(n)",
-                    "does not name the key");
+                    "unique keys of t on the secondary");
         }
 
         @Test
