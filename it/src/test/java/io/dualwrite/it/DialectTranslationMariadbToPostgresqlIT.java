@@ -12,6 +12,6 @@ class DialectTranslationMariadbToPostgresqlIT extends DialectTranslationContract
 
     @Override
     String refusalReason() {
-        return "ON DUPLICATE KEY UPDATE does not name the key";
+        return "ON DUPLICATE KEY UPDATE reads qty after assigning it";
     }
 }

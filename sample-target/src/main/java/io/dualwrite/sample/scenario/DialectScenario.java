@@ -46,7 +46,7 @@ public final class DialectScenario implements Scenario {
                         ? "INSERT INTO dialect_rows (id, name, qty) VALUES (" + REFUSED_ID + ", 'refused', 9)"
                                 + " ON CONFLICT ON CONSTRAINT dialect_rows_pkey DO NOTHING"
                         : "INSERT INTO dialect_rows (id, name, qty) VALUES (" + REFUSED_ID + ", 'refused', 9)"
-                                + " ON DUPLICATE KEY UPDATE qty = qty + VALUES(qty)");
+                                + " ON DUPLICATE KEY UPDATE qty = qty + 1, name = qty");
             }
         }
         System.out.println("dialect: done");
@@ -96,7 +96,8 @@ public final class DialectScenario implements Scenario {
                 + " VALUES (1, 'plain', 'C:\\\\dir\\\\file it\\'s', 1)");
         statement.executeUpdate("INSERT INTO dialect_rows (id, name, note, qty) VALUES (2, 'tab\\there', "
                 + "\"dollar's\", 2)");
-        statement.executeUpdate("UPDATE dialect_rows SET name = 'upserted', qty = qty + 10 WHERE id = 1");
+        statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty) VALUES (1, 'upserted', 10)"
+                + " ON DUPLICATE KEY UPDATE name = VALUES(name), qty = qty + VALUES(qty)");
         statement.executeUpdate("INSERT IGNORE INTO dialect_rows (id, name, qty) VALUES (2, 'ignored', 0)");
         statement.executeUpdate("INSERT INTO dialect_defaults () VALUES ()");
         statement.executeUpdate("INSERT INTO dialect_rows (id, name, qty)"
@@ -154,20 +155,8 @@ public final class DialectScenario implements Scenario {
                 insert.executeUpdate();
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE dialect_rows SET name = ?, qty = ? WHERE id = ?")) {
-            update.setString(1, "upserted " + AWKWARD_TEXT);
-            update.setInt(2, 100);
-            update.setLong(3, 10);
-            update.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO dialect_rows (id, name, qty) VALUES (?, ?, ?)")) {
-            insert.setLong(1, 12);
-            insert.setString(2, "upserted new");
-            insert.setInt(3, 12);
-            insert.executeUpdate();
-        }
+        upsertPrepared(connection, "INSERT INTO dialect_rows (id, name, qty) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE name = VALUES(name), qty = VALUES(qty)");
         ignorePrepared(connection, "INSERT IGNORE INTO dialect_rows (id, name, qty) VALUES (?, ?, ?)");
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE dialect_rows SET flag = ?, amount = CAST(? AS DECIMAL(10,2)) WHERE id = ?")) {
