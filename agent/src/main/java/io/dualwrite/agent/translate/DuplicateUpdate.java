@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -29,7 +28,6 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 final class DuplicateUpdate {
 
     private static final String EXCLUDED = "EXCLUDED";
-    private static final Pattern VALUES_CALL = Pattern.compile("\\bVALUES\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     private DuplicateUpdate() {
     }
@@ -47,7 +45,11 @@ final class DuplicateUpdate {
                             + SqlDialect.POSTGRESQL + ": its columns and the existing row's cannot be told apart");
                 }
                 values.set(i, excluded(value));
-                refuseValuesLeftIn(values.get(i));
+                ExpressionWalk.walk(values.get(i), expression -> {
+                    if (expression instanceof Function) {
+                        refuseValuesLeft((Function) expression);
+                    }
+                });
                 ExpressionWalk.walk(values.get(i), expression -> {
                     if (expression instanceof Column) {
                         existingRow((Column) expression, table, assigned);
@@ -57,8 +59,6 @@ final class DuplicateUpdate {
             for (Column column : set.getColumns()) {
                 // PostgreSQL refuses a qualified column on the left
                 column.setTable(null);
-            }
-            for (Column column : set.getColumns()) {
                 assigned.add(column.getColumnName().toLowerCase(Locale.ROOT));
             }
         }
@@ -148,11 +148,10 @@ final class DuplicateUpdate {
     }
 
     /** A VALUES(c) the rewrite could not reach (inside a construct it does not walk) is refused, never sent. */
-    private static void refuseValuesLeftIn(Expression expression) {
-        if (VALUES_CALL.matcher(expression.toString()).find()) {
-            throw new CannotTranslate("VALUES(...) inside " + expression + " is not translated to "
-                    + SqlDialect.POSTGRESQL + "; write it at the top of the value, or in arithmetic, a function call "
-                    + "or CASE");
+    private static void refuseValuesLeft(Function function) {
+        if ("VALUES".equalsIgnoreCase(function.getName())) {
+            throw new CannotTranslate(function + " is not translated to " + SqlDialect.POSTGRESQL + " where it "
+                    + "stands; write it at the top of the value, or in arithmetic, a function call or CASE");
         }
     }
 }

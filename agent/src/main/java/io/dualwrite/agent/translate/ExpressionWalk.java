@@ -3,6 +3,7 @@ package io.dualwrite.agent.translate;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -11,7 +12,7 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * Visits every cast, column and {@code ||} of a write, in subqueries too. JSqlParser's table finder already walks
+ * Visits every cast, column, function call and {@code ||} of a write, in subqueries too. JSqlParser's table finder already walks
  * every expression of a statement except an INSERT's upsert clauses, which are walked here as well.
  */
 final class ExpressionWalk extends TablesNamesFinder<Void> {
@@ -22,7 +23,10 @@ final class ExpressionWalk extends TablesNamesFinder<Void> {
         this.action = action;
     }
 
-    /** Calls {@code action} for every cast, column and concatenation in {@code statement}, inner ones first. */
+    /**
+     * Calls {@code action} for every cast, column, function call and concatenation in {@code statement}, inner
+     * ones first.
+     */
     static void walk(Statement statement, Consumer<Expression> action) {
         ExpressionWalk walk = new ExpressionWalk(action);
         walk.getTables(statement);
@@ -37,7 +41,7 @@ final class ExpressionWalk extends TablesNamesFinder<Void> {
         }
     }
 
-    /** Calls {@code action} for every cast, column and concatenation in {@code expression}. */
+    /** Calls {@code action} for every cast, column, function call and concatenation in {@code expression}. */
     static void walk(Expression expression, Consumer<Expression> action) {
         new ExpressionWalk(action).getTables(expression);
     }
@@ -61,6 +65,13 @@ final class ExpressionWalk extends TablesNamesFinder<Void> {
     public <S> Void visit(Column column, S context) {
         action.accept(column);
         return super.visit(column, context);
+    }
+
+    @Override
+    public <S> Void visit(Function function, S context) {
+        super.visit(function, context);
+        action.accept(function);
+        return null;
     }
 
     @Override

@@ -104,6 +104,15 @@ class DuplicateKeyUpdateTest {
     }
 
     @Test
+    void aValuesCallWhereTheRewriteDoesNotReachIsRefusedAndAStringSayingValuesIsNot() throws Exception {
+        assertRefused("INSERT INTO orders (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE "
+                + "n = (VALUES(n) BETWEEN 1 AND 5)", Map.of("orders", List.of(ORDERS_PKEY)),
+                "VALUES(n) is not translated to PostgreSQL where it stands");
+        assertThat(toPostgresql("INSERT INTO orders (id, note) VALUES (?, ?) ON DUPLICATE KEY UPDATE "
+                + "note = 'values(x)'", Map.of("orders", List.of(ORDERS_PKEY)))).endsWith("SET note = 'values(x)'");
+    }
+
+    @Test
     void aValueReadingAColumnAssignedBeforeItIsRefused() {
         assertRefused("INSERT INTO orders (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = n + 1, m = n",
                 Map.of("orders", List.of(ORDERS_PKEY)), "reads n after assigning it");
@@ -116,9 +125,9 @@ class DuplicateKeyUpdateTest {
     }
 
     @Test
-    void theRowAliasFormIsRefused() {
+    void theRowAliasFormIsRefusedAsTheParserCannotReadIt() {
         assertRefused("INSERT INTO orders (id, n) VALUES (?, ?) AS new ON DUPLICATE KEY UPDATE n = new.n",
-                Map.of("orders", List.of(ORDERS_PKEY)), "");
+                Map.of("orders", List.of(ORDERS_PKEY)), "the SQL parser could not read it");
     }
 
     @Test
