@@ -1,6 +1,7 @@
 package io.dualwrite.agent.write;
 
 import io.dualwrite.agent.translate.StatementTranslator;
+import io.dualwrite.agent.translate.UntranslatableStatementException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.List;
  * where {@code verify}/{@code repair} and the operator find it, and a replay fails the same way.
  */
 public final class UncarriedKeysWrite implements MirroredWrite {
-
-    public static final String SQL_STATE = "0A000";
 
     private final MirroredWrite write;
     private final String reason;
@@ -28,7 +27,7 @@ public final class UncarriedKeysWrite implements MirroredWrite {
     public void applyTo(Connection secondary, StatementTranslator translator, int timeoutSeconds)
             throws SQLException {
         throw new SQLException("the keys the primary generated cannot be carried to the secondary: " + reason,
-                SQL_STATE);
+                UntranslatableStatementException.SQL_STATE);
     }
 
     /** The write as the primary ran it. */
